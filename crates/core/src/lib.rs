@@ -1,0 +1,8 @@
+//! Benchmate's domain, shared by the browser app and the server.
+//!
+//! Everything here is plain, synchronous Rust over values: no file system, network, clock,
+//! async runtime or browser API (the tidy test in `xtask` enforces it). Front ends pass in
+//! what the outside world knows (the time, the stored records) and get back values to show
+//! or to store, so every rule is tested natively and runs the same in both places.
+
+pub mod prefs;

@@ -1,0 +1,3 @@
+//! The `benchmate` binary.
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! The Benchmate app: a Leptos client-side app for the bench.
+
+pub fn mount() {}

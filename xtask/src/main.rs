@@ -1,0 +1,3 @@
+//! Benchmate's automation.
+
+fn main() {}
