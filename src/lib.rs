@@ -1,3 +1,46 @@
-//! The Benchmate app: a Leptos client-side app for the bench.
+//! The Benchmate app: a Leptos client-side app for the bench, offline first.
+//!
+//! `App` is the whole app: the router, the shell around every screen, and the app-wide
+//! services (preferences, the service worker). Each section lives in its own folder
+//! (`calculators/`, `ranges/`, `reagents/`, `portfolio/`, `settings/`) and keeps its logic in
+//! `benchmate-core`, so the components here only show state and forward input.
 
-pub fn mount() {}
+mod calculators;
+mod home;
+mod panic;
+mod portfolio;
+pub mod pwa;
+mod ranges;
+mod reagents;
+pub mod settings;
+mod shell;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    panic::show_panics_on_the_page();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    settings::provide_preferences();
+    let update = pwa::register_service_worker();
+    view! {
+        <Router>
+            <shell::Shell update=update>
+                <Routes fallback=shell::NotFound>
+                    <Route path=path!("/") view=home::HomePage />
+                    <Route path=path!("/calculators") view=calculators::CalculatorsPage />
+                    <Route path=path!("/ranges") view=ranges::RangesPage />
+                    <Route path=path!("/reagents") view=reagents::ReagentsPage />
+                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/settings") view=settings::SettingsPage />
+                </Routes>
+            </shell::Shell>
+        </Router>
+    }
+}

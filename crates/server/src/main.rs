@@ -1,3 +1,7 @@
-//! The `benchmate` binary.
+//! The `benchmate` binary: parses the command line and hands over to the library.
 
-fn main() {}
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    benchmate_server::cli::Cli::parse().run()
+}

@@ -1,0 +1,65 @@
+//! The command line: every subcommand, flag and environment variable, documented for `--help`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Benchmate's server: serves the lab companion app and keeps the lab's shared data.
+#[derive(Debug, Parser)]
+#[command(name = "benchmate", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app and the /api/v1 API until Ctrl-C or SIGTERM.
+    Serve(ServeArgs),
+}
+
+/// Where the server listens and keeps its data.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Put a TLS-terminating reverse proxy in front of it for
+    /// anything but loopback: phones only install the app and run its service worker over HTTPS.
+    #[arg(long, env = "BENCHMATE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+
+    /// Folder for the embedded SQLite database (`benchmate.sqlite3`); created if missing.
+    #[arg(long, env = "BENCHMATE_DATA", default_value = "data")]
+    pub data: PathBuf,
+
+    /// Log format: `text` for people, `json` for log collectors. Verbosity follows `RUST_LOG`
+    /// (e.g. `RUST_LOG=debug`), default `info`.
+    #[arg(long, env = "BENCHMATE_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub log_format: String,
+}
+
+impl Cli {
+    pub fn run(self) -> ExitCode {
+        match self.command {
+            Command::Serve(args) => crate::serve::run(args),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn serve_help_names_every_flag_and_environment_variable() {
+        let help = Cli::command().find_subcommand_mut("serve").unwrap().render_long_help().to_string();
+        for expected in ["--addr", "BENCHMATE_ADDR", "--data", "BENCHMATE_DATA", "--log-format", "RUST_LOG"] {
+            assert!(help.contains(expected), "`benchmate serve --help` should mention {expected}:\n{help}");
+        }
+    }
+}

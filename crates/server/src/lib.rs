@@ -1,0 +1,13 @@
+//! The `benchmate` server: serves the built Benchmate app and the `/api/v1` sync API, and
+//! carries the command line a lab's IT person uses (serving, and later admin and calculators).
+//!
+//! `app(state)` builds the whole HTTP service, so tests drive it in-process without a socket.
+
+pub mod api;
+pub mod assets;
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod serve;
+
+pub use serve::{app, AppState};

@@ -1,0 +1,35 @@
+//! The frame around every screen: header, navigation, the update banner, and the not-found page.
+
+mod nav;
+mod not_found;
+mod update_banner;
+
+pub use not_found::NotFound;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::pwa::AppUpdate;
+use crate::settings::use_preferences;
+
+#[component]
+pub fn Shell(update: AppUpdate, children: Children) -> impl IntoView {
+    let prefs = use_preferences();
+    let lab_name = move || prefs.with(|p| p.lab_name.clone());
+    view! {
+        <div class="shell">
+            <header class="shell-header">
+                <A href="/" attr:class="brand">
+                    <img src="/icons/icon-192.png" alt="" width="32" height="32" />
+                    "Benchmate"
+                </A>
+                <span class="lab-name">{lab_name}</span>
+            </header>
+            <nav::NavBar />
+            <main class="content" id="content">
+                {children()}
+            </main>
+            <update_banner::UpdateBanner update=update />
+        </div>
+    }
+}
