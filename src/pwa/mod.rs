@@ -32,8 +32,14 @@ impl AppUpdate {
         container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
         reload.forget();
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(found) = JsFuture::from(container.get_registration()).await else { return };
-            if let Some(waiting) = found.dyn_into::<ServiceWorkerRegistration>().ok().and_then(|r| r.waiting()) {
+            let Ok(found) = JsFuture::from(container.get_registration()).await else {
+                return;
+            };
+            if let Some(waiting) = found
+                .dyn_into::<ServiceWorkerRegistration>()
+                .ok()
+                .and_then(|r| r.waiting())
+            {
                 let _ = waiting.post_message(&JsValue::from_str(SKIP_WAITING));
             }
         });
@@ -43,8 +49,12 @@ impl AppUpdate {
 /// Registers `/sw.js` and starts watching for updates. Browsers without service workers (or a
 /// page served over plain HTTP from another host) still run the app, only not offline.
 pub fn register_service_worker() -> AppUpdate {
-    let update = AppUpdate { ready: RwSignal::new(false) };
-    let Some(container) = service_workers() else { return update };
+    let update = AppUpdate {
+        ready: RwSignal::new(false),
+    };
+    let Some(container) = service_workers() else {
+        return update;
+    };
     let registering = container.register("/sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(registering).await {

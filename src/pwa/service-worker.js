@@ -6,10 +6,9 @@ const PRECACHE = __BENCHMATE_PRECACHE__;
 const CACHE = `benchmate-${VERSION}`;
 
 self.addEventListener("install", (event) => {
-  // `cache: "reload"` skips the HTTP cache, so the precache holds exactly this build.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: "reload" })))),
-  );
+  // Hashed files are immutable, so the HTTP cache may answer for them; the rest is `no-cache`
+  // and revalidated. Either way the precache holds exactly this build.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
 self.addEventListener("activate", (event) => {

@@ -50,7 +50,10 @@ fn save(prefs: &Preferences) {
 
 /// Sets `data-theme` on `<html>`; without it the CSS follows the system.
 fn apply_theme(theme: Theme) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let _ = match theme {

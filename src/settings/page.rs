@@ -44,8 +44,10 @@ pub fn SettingsPage() -> impl IntoView {
                         type="text"
                         autocomplete="organization"
                         maxlength=Preferences::MAX_LAB_NAME
-                        prop:value=move || prefs.with(|p| p.lab_name.clone())
-                        on:change=move |ev| prefs.update(|p| p.set_lab_name(&event_target_value(&ev)))
+                        // Saved at each keystroke; the field itself keeps what is typed (spaces
+                        // included) and only the stored name is trimmed.
+                        prop:value=prefs.with_untracked(|p| p.lab_name.clone())
+                        on:input=move |ev| prefs.update(|p| p.set_lab_name(&event_target_value(&ev)))
                     />
                     <span class="hint">"Shown in the header and on exports."</span>
                 </div>

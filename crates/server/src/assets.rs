@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 /// The built app. Release builds embed the folder; debug builds read it from disk on each
 /// request, so `cargo xtask` can rebuild the app without rebuilding the server.
 #[derive(RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../../dist/"]
+#[folder = "../../dist/"]
 #[allow_missing = true]
 struct BuiltApp;
 
@@ -46,13 +46,19 @@ fn respond(path: &str, file: rust_embed::EmbeddedFile, request_headers: &HeaderM
     let etag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..16]));
     let mut headers = HeaderMap::new();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(path)));
-    headers.insert(header::ETAG, HeaderValue::from_str(&etag).expect("hex is a valid header"));
+    headers.insert(
+        header::ETAG,
+        HeaderValue::from_str(&etag).expect("hex is a valid header"),
+    );
     if let Ok(mime) = HeaderValue::from_str(file.metadata.mimetype()) {
         headers.insert(header::CONTENT_TYPE, mime);
     }
     if path.ends_with(".html") {
         let policy = content_security_policy(&String::from_utf8_lossy(&file.data));
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy).expect("policy is ASCII"));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&policy).expect("policy is ASCII"),
+        );
     }
     if request_headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
@@ -147,7 +153,10 @@ mod tests {
         let html = r#"<script src="/a.js"></script><script type="module">init()</script>"#;
         let policy = content_security_policy(html);
         // echo -n 'init()' | openssl dgst -sha256 -binary | base64
-        assert!(policy.contains("'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8='"), "{policy}");
+        assert!(
+            policy.contains("'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8='"),
+            "{policy}"
+        );
         assert_eq!(policy.matches("'sha256-").count(), 1, "{policy}");
         assert!(policy.contains("frame-ancestors 'none'"));
     }

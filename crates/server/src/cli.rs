@@ -57,9 +57,23 @@ mod tests {
 
     #[test]
     fn serve_help_names_every_flag_and_environment_variable() {
-        let help = Cli::command().find_subcommand_mut("serve").unwrap().render_long_help().to_string();
-        for expected in ["--addr", "BENCHMATE_ADDR", "--data", "BENCHMATE_DATA", "--log-format", "RUST_LOG"] {
-            assert!(help.contains(expected), "`benchmate serve --help` should mention {expected}:\n{help}");
+        let help = Cli::command()
+            .find_subcommand_mut("serve")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        for expected in [
+            "--addr",
+            "BENCHMATE_ADDR",
+            "--data",
+            "BENCHMATE_DATA",
+            "--log-format",
+            "RUST_LOG",
+        ] {
+            assert!(
+                help.contains(expected),
+                "`benchmate serve --help` should mention {expected}:\n{help}"
+            );
         }
     }
 }

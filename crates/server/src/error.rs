@@ -21,9 +21,15 @@ impl IntoResponse for ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "no such API route".to_string()),
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal error; the server log has the details".to_string())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal error; the server log has the details".to_string(),
+                )
             }
-            ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "the database is not answering".to_string()),
+            ApiError::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database is not answering".to_string(),
+            ),
         };
         (status, Json(serde_json::json!({ "error": message }))).into_response()
     }

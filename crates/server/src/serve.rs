@@ -29,9 +29,18 @@ pub fn app(state: AppState) -> Router {
         .fallback(crate::assets::serve_app)
         .with_state(state)
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -63,7 +72,10 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let addr = listener.local_addr().map_err(|err| err.to_string())?;
     tracing::info!(%addr, data = %args.data.display(), "serving");
     // Tools (and people) read this line to learn the address, also when the port was 0.
-    println!("Benchmate is serving http://{addr}/ (data in {}). Press Ctrl-C to stop.", args.data.display());
+    println!(
+        "Benchmate is serving http://{addr}/ (data in {}). Press Ctrl-C to stop.",
+        args.data.display()
+    );
     axum::serve(listener, app(AppState { db: db.clone() }))
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -99,7 +111,9 @@ async fn shutdown_signal() {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if format == "json" {
         builder.json().init();
     } else {

@@ -14,7 +14,10 @@ async fn state() -> (AppState, tempfile::TempDir) {
 
 async fn get(path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let (state, _dir) = state().await;
-    let response = app(state).oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    let response = app(state)
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -35,7 +38,10 @@ async fn health_reports_the_database() {
 async fn unknown_api_routes_are_json_404s_not_the_app() {
     let (status, headers, body) = get("/api/v1/nothing-here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/json"));
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
     assert!(body.contains("\"error\""), "{body}");
 }
 
@@ -58,7 +64,10 @@ async fn missing_files_are_404_and_unknown_app_routes_are_not() {
     match status {
         StatusCode::OK => {
             assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
-            assert!(headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("frame-ancestors 'none'"));
+            assert!(headers[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'"));
             assert!(body.contains("<html"), "{body}");
         }
         StatusCode::SERVICE_UNAVAILABLE => assert!(body.contains("cargo xtask run"), "{body}"),
@@ -70,7 +79,10 @@ async fn missing_files_are_404_and_unknown_app_routes_are_not() {
 async fn the_database_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let first = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
-    sqlx::query("INSERT INTO server_meta (key, value) VALUES ('instance', 'a')").execute(&first).await.unwrap();
+    sqlx::query("INSERT INTO server_meta (key, value) VALUES ('instance', 'a')")
+        .execute(&first)
+        .await
+        .unwrap();
     first.close().await;
     let second = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
     let value: String = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'instance'")

@@ -18,5 +18,9 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiEr
     if !crate::db::is_healthy(&state.db).await {
         return Err(ApiError::Unavailable);
     }
-    Ok(Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION"), database: "sqlite" }))
+    Ok(Json(Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+        database: "sqlite",
+    }))
 }

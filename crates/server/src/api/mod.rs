@@ -10,5 +10,7 @@ use crate::AppState;
 
 /// Every `/api/v1` route; unknown API paths answer a JSON 404, never the app's HTML.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/health", get(health::health)).fallback(|| async { ApiError::NotFound })
+    Router::new()
+        .route("/health", get(health::health))
+        .fallback(|| async { ApiError::NotFound })
 }

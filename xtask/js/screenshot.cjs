@@ -1,0 +1,27 @@
+// Takes the README's screenshot: the app on a phone-sized screen, served by the real server.
+// Usage: node screenshot.cjs OUTPUT.png
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { startServer, launchBrowser, phoneContext } = require("../../tests/e2e/harness.cjs");
+
+(async () => {
+  const output = process.argv[2];
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await phoneContext(browser, { deviceScaleFactor: 1, colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector("main h1");
+    fs.mkdirSync(path.dirname(output), { recursive: true });
+    await page.screenshot({ path: output });
+    console.log(`wrote ${output}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+})().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

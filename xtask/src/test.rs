@@ -1,0 +1,61 @@
+//! `cargo xtask test`: every check CI runs, in the order that fails fastest.
+
+use crate::proc;
+use crate::run::target_dir;
+
+pub fn test() -> Result<(), String> {
+    let root = crate::root();
+    let tools = crate::tools::ensure_build_tools()?;
+    let (chromium, chromedriver) = crate::tools::ensure_browser()?;
+
+    crate::step("Formatting");
+    proc::run(proc::cmd("cargo", &root).args(["fmt", "--all", "--", "--check"]))?;
+
+    crate::step("Clippy, native and wasm (warnings are errors)");
+    proc::run(proc::cmd("cargo", &root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    proc::run(proc::cmd("cargo", &root).args([
+        "clippy",
+        "-p",
+        "benchmate-app",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    crate::step("Native tests: core, server, xtask (tidy)");
+    proc::run(proc::cmd("cargo", &root).args(["test", "--workspace"]))?;
+
+    crate::step("Browser tests of the app (wasm-bindgen-test in headless Chromium)");
+    proc::run(
+        tools
+            .cmd("cargo", &root)
+            .args(["test", "-p", "benchmate-app", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", &chromedriver),
+    )?;
+
+    let _dist = crate::dist::build_app(&tools)?;
+    crate::step("Building the server for the end-to-end tests");
+    proc::run(proc::cmd("cargo", &root).args(["build", "-p", "benchmate-server"]))?;
+
+    crate::step("End-to-end tests: the real server and the release app in headless Chromium");
+    let mut e2e: Vec<String> = crate::pwa::list_files(&root.join("tests/e2e"))?
+        .into_iter()
+        .filter(|f| f.ends_with(".test.cjs"))
+        .map(|f| format!("tests/e2e/{f}"))
+        .collect();
+    e2e.sort();
+    proc::run(
+        tools
+            .cmd("node", &root)
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&e2e)
+            .env("BENCHMATE_BIN", target_dir().join("debug/benchmate"))
+            .env("CHROMIUM", &chromium),
+    )?;
+    println!("\nAll checks passed.");
+    Ok(())
+}
