@@ -1,0 +1,4 @@
+//! Helpers shared by the record and sync integration tests.
+#![allow(dead_code)]
+
+pub mod replicas;
