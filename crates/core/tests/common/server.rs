@@ -1,0 +1,66 @@
+//! A reference sync server kept in memory: what `crates/server` does with its database,
+//! reduced to maps, built only from the pure pieces in `benchmate_core::sync`.
+
+use std::collections::BTreeMap;
+
+use benchmate_core::record::{DeviceId, Record, RecordId};
+use benchmate_core::sync::{
+    apply_mutation, PullPage, PullRequest, PushRequest, PushResponse, Rejected,
+};
+
+#[derive(Default)]
+pub struct MemoryServer {
+    /// Each record with the scope sequence number of its latest change (one scope here).
+    pub records: BTreeMap<RecordId, (u64, Record)>,
+    pub last_seq: u64,
+    /// The highest seq applied per device: how a replayed mutation is recognised.
+    pub applied: BTreeMap<DeviceId, u64>,
+}
+
+impl MemoryServer {
+    /// Applies a push as one transaction would: every new mutation in order, skipping the
+    /// ones already applied, and answers with the acknowledgement.
+    pub fn push(&mut self, request: &PushRequest, now_millis: u64) -> PushResponse {
+        request
+            .validate(PushRequest::MAX_MUTATIONS)
+            .expect("the outbox makes well-formed pushes");
+        let highest = self.applied.get(&request.device).copied().unwrap_or(0);
+        let mut rejected = Vec::new();
+        let mut acknowledged = highest;
+        for mutation in request.unapplied(highest) {
+            let stored = self.records.get(&mutation.record).map(|(_, r)| r);
+            match apply_mutation(stored, mutation, now_millis) {
+                Ok(applied) if applied.changed => {
+                    self.last_seq += 1;
+                    self.records
+                        .insert(mutation.record, (self.last_seq, applied.record));
+                }
+                Ok(_) => {}
+                Err(error) => rejected.push(Rejected {
+                    seq: mutation.seq,
+                    record: mutation.record,
+                    reason: error.to_string(),
+                }),
+            }
+            acknowledged = mutation.seq;
+        }
+        self.applied.insert(request.device, acknowledged);
+        PushResponse {
+            acknowledged_up_to: acknowledged,
+            rejected,
+        }
+    }
+
+    /// Answers a pull: the records changed after the cursor, oldest change first.
+    pub fn pull(&self, request: &PullRequest) -> PullPage {
+        let mut rows: Vec<(u64, Record)> = self
+            .records
+            .values()
+            .filter(|(seq, _)| *seq > request.cursor.0)
+            .cloned()
+            .collect();
+        rows.sort_by_key(|(seq, _)| *seq);
+        rows.truncate(request.effective_limit() + 1);
+        PullPage::from_rows(request, rows)
+    }
+}
