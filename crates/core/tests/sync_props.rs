@@ -118,7 +118,7 @@ impl World {
         for change in &changes {
             self.written.push(match change {
                 Change::Field { field, write } => (id, Slot::Field(field.clone()), write.stamp),
-                Change::Tombstone(write) => (id, Slot::Deleted, write.stamp),
+                Change::Tombstone { write } => (id, Slot::Deleted, write.stamp),
             });
         }
         let snapshot = stored.clone();

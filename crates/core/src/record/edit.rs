@@ -31,11 +31,13 @@ impl EditContext<'_> {
 }
 
 /// One write made by a local edit: what goes into the outbox (see `sync::Mutation`).
+/// In JSON: `{"slot": "field", "field": "lot", "write": {...}}` or
+/// `{"slot": "tombstone", "write": {...}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "slot", rename_all = "snake_case")]
 pub enum Change {
     Field { field: String, write: Write<Value> },
-    Tombstone(Write<bool>),
+    Tombstone { write: Write<bool> },
 }
 
 /// Why an edit was refused.
@@ -180,7 +182,7 @@ impl Record {
             seen,
         };
         self.put_tombstone_write(write.clone());
-        Some(Change::Tombstone(write))
+        Some(Change::Tombstone { write })
     }
 
     fn apply_field_write(&mut self, field: &str, write: Write<Value>) -> Change {
@@ -197,7 +199,7 @@ impl Record {
         for change in changes {
             changed |= match change {
                 Change::Field { field, write } => self.put_field_write(field, write.clone()),
-                Change::Tombstone(write) => self.put_tombstone_write(write.clone()),
+                Change::Tombstone { write } => self.put_tombstone_write(write.clone()),
             };
         }
         changed

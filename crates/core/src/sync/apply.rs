@@ -57,7 +57,7 @@ pub fn apply_mutation(
     for change in &mutation.changes {
         let (field, stamp) = match change {
             Change::Field { field, write } => (field.as_str(), write.stamp),
-            Change::Tombstone(write) => ("the deleted flag", write.stamp),
+            Change::Tombstone { write } => ("the deleted flag", write.stamp),
         };
         if let Change::Field { field, .. } = change {
             check_field_name(field).map_err(|error| ApplyError::BadField { seq, error })?;

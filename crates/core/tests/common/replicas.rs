@@ -173,7 +173,7 @@ impl Simulation {
         for change in &changes {
             self.written.push(match change {
                 Change::Field { field, write } => (Slot::Field(field.clone()), write.stamp),
-                Change::Tombstone(write) => (Slot::Deleted, write.stamp),
+                Change::Tombstone { write } => (Slot::Deleted, write.stamp),
             });
         }
         let record = r.record.clone();
@@ -203,7 +203,7 @@ impl Replica {
         for change in &mutation.changes {
             let stamp = match change {
                 Change::Field { write, .. } => write.stamp,
-                Change::Tombstone(write) => write.stamp,
+                Change::Tombstone { write } => write.stamp,
             };
             self.clock.observe(&stamp, self.wall).expect("clocks stay within the drift bound");
         }

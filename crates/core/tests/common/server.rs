@@ -21,6 +21,8 @@ impl MemoryServer {
     /// Applies a push as one transaction would: every new mutation in order, skipping the
     /// ones already applied, and answers with the acknowledgement.
     pub fn push(&mut self, request: &PushRequest, now_millis: u64) -> PushResponse {
+        // Requests cross the wire as JSON, so the test sends them that way.
+        let request: PushRequest = wire(request);
         request
             .validate(PushRequest::MAX_MUTATIONS)
             .expect("the outbox makes well-formed pushes");
@@ -61,6 +63,12 @@ impl MemoryServer {
             .collect();
         rows.sort_by_key(|(seq, _)| *seq);
         rows.truncate(request.effective_limit() + 1);
-        PullPage::from_rows(request, rows)
+        wire(&PullPage::from_rows(request, rows))
     }
+}
+
+/// A message after a trip through JSON, as the HTTP API carries it.
+fn wire<T: serde::Serialize + serde::de::DeserializeOwned>(message: &T) -> T {
+    let text = serde_json::to_string(message).expect("messages serialize");
+    serde_json::from_str(&text).expect("messages read back")
 }
