@@ -1,8 +1,8 @@
 //! Tests of local edits, concurrent edits and their conflicts, restore, delete and history.
 
 use benchmate_core::record::{
-    DeviceId, EditContext, EditError, HistoryEntry, Hlc, Kind, LabId, MergeError, Record,
-    RecordId, Scope, Slot, UserId,
+    DeviceId, EditContext, EditError, HistoryEntry, Hlc, Kind, LabId, MergeError, Record, RecordId,
+    Scope, Slot, UserId,
 };
 use serde_json::{json, Value};
 
@@ -31,7 +31,11 @@ fn device(n: u8, user: &'static str) -> Device {
 
 impl Device {
     fn ctx(&mut self, now_millis: u64) -> EditContext<'_> {
-        EditContext { clock: &mut self.clock, now_millis, author: Some(UserId::new(self.user).unwrap()) }
+        EditContext {
+            clock: &mut self.clock,
+            now_millis,
+            author: Some(UserId::new(self.user).unwrap()),
+        }
     }
 
     fn set(&mut self, now: u64, field: &str, value: Value) {
@@ -47,7 +51,10 @@ impl Device {
 }
 
 fn values(entries: &[HistoryEntry]) -> Vec<(Option<Value>, Value)> {
-    entries.iter().map(|e| (e.old.clone(), e.new.clone())).collect()
+    entries
+        .iter()
+        .map(|e| (e.old.clone(), e.new.clone()))
+        .collect()
 }
 
 #[test]
@@ -57,11 +64,16 @@ fn setting_the_same_value_or_clearing_nothing_writes_nothing() {
     let mut ctx = a.ctx(1_000);
     assert!(record.set(&mut ctx, "lot", json!("L1")).unwrap().is_some());
     assert!(record.set(&mut ctx, "lot", json!("L1")).unwrap().is_none());
-    assert!(record.set(&mut ctx, "location", Value::Null).unwrap().is_none());
+    assert!(record
+        .set(&mut ctx, "location", Value::Null)
+        .unwrap()
+        .is_none());
     assert_eq!(record.field("lot").unwrap().writes().len(), 1);
     assert_eq!(
         record.set(&mut ctx, "", json!(1)),
-        Err(EditError::BadFieldName { field: String::new() })
+        Err(EditError::BadFieldName {
+            field: String::new()
+        })
     );
 }
 
@@ -88,7 +100,10 @@ fn concurrent_edits_of_one_field_keep_the_later_and_mark_a_conflict() {
             (Some(json!("L1")), json!("L2-from-b")),
         ]
     );
-    let flags: Vec<(bool, bool)> = history.iter().map(|e| (e.is_current, e.unresolved_conflict)).collect();
+    let flags: Vec<(bool, bool)> = history
+        .iter()
+        .map(|e| (e.is_current, e.unresolved_conflict))
+        .collect();
     assert_eq!(flags, vec![(false, false), (false, true), (true, false)]);
     assert_eq!(history[1].author, Some(UserId::new("ana").unwrap()));
 }
@@ -126,7 +141,11 @@ fn typing_the_same_value_on_two_devices_is_no_conflict() {
     b.set(1_001, "lot", json!("L7"));
     a.sync_from(&b);
     assert!(!a.record.is_conflicted());
-    assert_eq!(a.record.field("lot").unwrap().writes().len(), 2, "both writes are kept");
+    assert_eq!(
+        a.record.field("lot").unwrap().writes().len(),
+        2,
+        "both writes are kept"
+    );
 }
 
 #[test]
@@ -139,7 +158,9 @@ fn resolving_a_conflict_is_a_write_that_clears_it_everywhere() {
     assert_eq!(a.record.conflicted_fields(), vec!["lot"]);
     // Ana keeps her own value, the one that lost.
     let mut record = a.record.clone();
-    record.resolve_conflict(&mut a.ctx(3_000), "lot", json!("from-a")).unwrap();
+    record
+        .resolve_conflict(&mut a.ctx(3_000), "lot", json!("from-a"))
+        .unwrap();
     a.record = record;
     assert_eq!(a.record.get("lot"), Some(&json!("from-a")));
     assert!(!a.record.is_conflicted());
@@ -147,8 +168,15 @@ fn resolving_a_conflict_is_a_write_that_clears_it_everywhere() {
     assert_eq!(b.record, a.record);
     assert!(!b.record.is_conflicted());
     let last = a.record.field_history("lot").pop().unwrap();
-    assert_eq!((last.old, last.new), (Some(json!("from-b")), json!("from-a")));
-    assert_eq!(a.record.field("lot").unwrap().writes().len(), 3, "nothing was dropped");
+    assert_eq!(
+        (last.old, last.new),
+        (Some(json!("from-b")), json!("from-a"))
+    );
+    assert_eq!(
+        a.record.field("lot").unwrap().writes().len(),
+        3,
+        "nothing was dropped"
+    );
 }
 
 #[test]
@@ -178,14 +206,23 @@ fn restore_brings_back_an_earlier_value_as_a_new_write() {
     assert_eq!(history.last(), Some(&(Some(json!("v3")), json!("v1"))));
     assert_eq!(history.len(), 4);
     assert!(!record.is_conflicted());
-    let unknown = benchmate_core::record::Stamp { millis: 1, counter: 0, device: v1.device };
+    let unknown = benchmate_core::record::Stamp {
+        millis: 1,
+        counter: 0,
+        device: v1.device,
+    };
     assert_eq!(
         record.restore(&mut a.ctx(1_004), "lot", &unknown),
-        Err(EditError::NoSuchVersion { field: "lot".into(), stamp: unknown })
+        Err(EditError::NoSuchVersion {
+            field: "lot".into(),
+            stamp: unknown
+        })
     );
     assert_eq!(
         record.restore(&mut a.ctx(1_004), "nope", &v1),
-        Err(EditError::NoSuchField { field: "nope".into() })
+        Err(EditError::NoSuchField {
+            field: "nope".into()
+        })
     );
 }
 
@@ -196,7 +233,10 @@ fn delete_keeps_the_fields_and_undelete_brings_them_back() {
     let mut record = a.record.clone();
     assert!(record.delete(&mut a.ctx(1_001)).is_some());
     assert!(record.is_deleted());
-    assert!(record.delete(&mut a.ctx(1_002)).is_none(), "deleting twice writes nothing");
+    assert!(
+        record.delete(&mut a.ctx(1_002)).is_none(),
+        "deleting twice writes nothing"
+    );
     assert_eq!(record.get("lot"), Some(&json!("L1")));
     assert!(record.undelete(&mut a.ctx(1_003)).is_some());
     assert!(!record.is_deleted());
@@ -206,7 +246,10 @@ fn delete_keeps_the_fields_and_undelete_brings_them_back() {
         .filter(|e| e.slot == Slot::Deleted)
         .map(|e| (e.slot, e.new))
         .collect();
-    assert_eq!(deletions, vec![(Slot::Deleted, json!(true)), (Slot::Deleted, json!(false))]);
+    assert_eq!(
+        deletions,
+        vec![(Slot::Deleted, json!(true)), (Slot::Deleted, json!(false))]
+    );
 }
 
 #[test]
@@ -227,13 +270,22 @@ fn copies_of_different_records_do_not_merge() {
     let a = device(1, "ana");
     let other_id = RecordId::new_v7(1_795_564_800_001, [2; 10]).unwrap();
     let other = Record::new(other_id, Kind::new("reagent_lot").unwrap(), lab());
-    assert_eq!(a.record.merge(&other), Err(MergeError::DifferentId { left: id(), right: other_id }));
+    assert_eq!(
+        a.record.merge(&other),
+        Err(MergeError::DifferentId {
+            left: id(),
+            right: other_id
+        })
+    );
     let other_kind = Record::new(id(), Kind::new("qc_result").unwrap(), lab());
     let error = a.record.merge(&other_kind).unwrap_err();
     assert!(error.to_string().contains("never changes kind"), "{error}");
     let personal = Scope::Personal(UserId::new("ana").unwrap());
     let other_scope = Record::new(id(), Kind::new("reagent_lot").unwrap(), personal);
-    assert!(matches!(a.record.merge(&other_scope), Err(MergeError::DifferentScope { .. })));
+    assert!(matches!(
+        a.record.merge(&other_scope),
+        Err(MergeError::DifferentScope { .. })
+    ));
 }
 
 #[test]
@@ -248,8 +300,14 @@ fn the_stored_form_round_trips_and_lists_conflicts() {
     let text = serde_json::to_string(&record).unwrap();
     let stored: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(stored["conflicted_fields"], json!(["lot"]));
-    assert_eq!(stored["fields"]["lot"]["value"], json!({"nested": [1, 2.5, null]}));
-    assert_eq!(stored["fields"]["lot"]["history"][0]["value"], json!("from-a"));
+    assert_eq!(
+        stored["fields"]["lot"]["value"],
+        json!({"nested": [1, 2.5, null]})
+    );
+    assert_eq!(
+        stored["fields"]["lot"]["history"][0]["value"],
+        json!("from-a")
+    );
     assert_eq!(stored["tombstone"]["value"], json!(true));
     let back: Record = serde_json::from_str(&text).unwrap();
     assert_eq!(back, record);

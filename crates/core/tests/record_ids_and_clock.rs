@@ -37,7 +37,10 @@ fn record_id_refuses_bad_input() {
     // A version 4 UUID (from RFC 9562 appendix A.3) is not a record id.
     let v4 = "919108f7-52d1-4320-9bac-f847db4148a8".parse::<RecordId>();
     let message = v4.unwrap_err().to_string();
-    assert!(message.contains("version 7") && message.contains("found version 4"), "{message}");
+    assert!(
+        message.contains("version 7") && message.contains("found version 4"),
+        "{message}"
+    );
     assert!("not-a-uuid".parse::<RecordId>().is_err());
     assert!(serde_json::from_str::<RecordId>("\"919108f7-52d1-4320-9bac-f847db4148a8\"").is_err());
 }
@@ -65,11 +68,20 @@ fn scopes_are_written_as_one_string() {
         assert_eq!(text.parse::<Scope>().ok(), expect, "{text:?}");
         if let Some(scope) = expect {
             assert_eq!(scope.to_string(), text);
-            assert_eq!(serde_json::to_string(&scope).unwrap(), format!("\"{text}\""));
+            assert_eq!(
+                serde_json::to_string(&scope).unwrap(),
+                format!("\"{text}\"")
+            );
         }
     }
-    check("personal:u-1", Some(Scope::Personal(UserId::new("u-1").unwrap())));
-    check("lab:st-marys", Some(Scope::Lab(LabId::new("st-marys").unwrap())));
+    check(
+        "personal:u-1",
+        Some(Scope::Personal(UserId::new("u-1").unwrap())),
+    );
+    check(
+        "lab:st-marys",
+        Some(Scope::Lab(LabId::new("st-marys").unwrap())),
+    );
     // Only the first colon separates: ids may contain colons.
     check("lab:a:b", Some(Scope::Lab(LabId::new("a:b").unwrap())));
     check("lab:", None);
@@ -82,23 +94,58 @@ fn scopes_are_written_as_one_string() {
 fn stamps_are_text_that_sorts_like_the_stamps() {
     let a = device(1);
     let b = device(2);
-    let stamp = Stamp { millis: 0x0192_F3A4_B5C6, counter: 2, device: a };
-    assert_eq!(stamp.to_string(), format!("00000192f3a4b5c6-00000002-{}", a.simple()));
+    let stamp = Stamp {
+        millis: 0x0192_F3A4_B5C6,
+        counter: 2,
+        device: a,
+    };
+    assert_eq!(
+        stamp.to_string(),
+        format!("00000192f3a4b5c6-00000002-{}", a.simple())
+    );
     assert_eq!(stamp.to_string().parse::<Stamp>().unwrap(), stamp);
-    let mut stamps = vec![
-        Stamp { millis: 5, counter: 0, device: b },
-        Stamp { millis: 4, counter: 9, device: b },
-        Stamp { millis: 5, counter: 0, device: a },
-        Stamp { millis: 0x1_0000_0000, counter: 0, device: a },
-        Stamp { millis: 4, counter: 10, device: a },
+    let mut stamps = [
+        Stamp {
+            millis: 5,
+            counter: 0,
+            device: b,
+        },
+        Stamp {
+            millis: 4,
+            counter: 9,
+            device: b,
+        },
+        Stamp {
+            millis: 5,
+            counter: 0,
+            device: a,
+        },
+        Stamp {
+            millis: 0x1_0000_0000,
+            counter: 0,
+            device: a,
+        },
+        Stamp {
+            millis: 4,
+            counter: 10,
+            device: a,
+        },
     ];
     let mut texts: Vec<String> = stamps.iter().map(Stamp::to_string).collect();
     stamps.sort();
     texts.sort();
     let sorted_texts: Vec<String> = stamps.iter().map(Stamp::to_string).collect();
     assert_eq!(texts, sorted_texts);
-    for bad in ["", "5-0-0", "00000192f3a4b5c6-00000002", "00000192f3a4b5c6-0000000g-00000000000000000000000000000000"] {
-        assert!(matches!(bad.parse::<Stamp>(), Err(HlcError::BadText { .. })), "{bad:?}");
+    for bad in [
+        "",
+        "5-0-0",
+        "00000192f3a4b5c6-00000002",
+        "00000192f3a4b5c6-0000000g-00000000000000000000000000000000",
+    ] {
+        assert!(
+            matches!(bad.parse::<Stamp>(), Err(HlcError::BadText { .. })),
+            "{bad:?}"
+        );
     }
 }
 
@@ -116,7 +163,15 @@ fn tick_is_monotonic_when_the_wall_clock_goes_backwards() {
         (1_005, (1_005, 0)),
     ];
     for (now, (millis, counter)) in steps {
-        assert_eq!(clock.tick(now), Stamp { millis, counter, device: a }, "at wall {now}");
+        assert_eq!(
+            clock.tick(now),
+            Stamp {
+                millis,
+                counter,
+                device: a
+            },
+            "at wall {now}"
+        );
     }
 }
 
@@ -124,7 +179,11 @@ fn tick_is_monotonic_when_the_wall_clock_goes_backwards() {
 fn observe_makes_later_local_stamps_greater_than_the_remote_one() {
     let mut clock = Hlc::new(device(1));
     clock.tick(1_500);
-    let remote = Stamp { millis: 2_000, counter: 5, device: device(2) };
+    let remote = Stamp {
+        millis: 2_000,
+        counter: 5,
+        device: device(2),
+    };
     clock.observe(&remote, 1_500).unwrap();
     // The wall clock (1500) is behind the remote stamp, so the counter continues from it.
     let next = clock.tick(1_500);
@@ -136,8 +195,16 @@ fn observe_makes_later_local_stamps_greater_than_the_remote_one() {
 fn observe_refuses_a_stamp_more_than_an_hour_ahead() {
     let now = 1_000_000;
     let mut clock = Hlc::new(device(1));
-    let at_bound = Stamp { millis: now + MAX_FORWARD_DRIFT_MILLIS, counter: 0, device: device(2) };
-    let beyond = Stamp { millis: now + MAX_FORWARD_DRIFT_MILLIS + 1, counter: 0, device: device(2) };
+    let at_bound = Stamp {
+        millis: now + MAX_FORWARD_DRIFT_MILLIS,
+        counter: 0,
+        device: device(2),
+    };
+    let beyond = Stamp {
+        millis: now + MAX_FORWARD_DRIFT_MILLIS + 1,
+        counter: 0,
+        device: device(2),
+    };
     assert_eq!(MAX_FORWARD_DRIFT_MILLIS, 3_600_000);
     let before = clock.clone();
     let error = clock.observe(&beyond, now).unwrap_err();
@@ -149,10 +216,21 @@ fn observe_refuses_a_stamp_more_than_an_hour_ahead() {
 #[test]
 fn a_full_counter_borrows_a_millisecond_instead_of_wrapping() {
     let a = device(1);
-    let last = Stamp { millis: 1_000, counter: u32::MAX, device: a };
+    let last = Stamp {
+        millis: 1_000,
+        counter: u32::MAX,
+        device: a,
+    };
     let mut clock = Hlc::resume(a, last);
     let next = clock.tick(10);
-    assert_eq!(next, Stamp { millis: 1_001, counter: 0, device: a });
+    assert_eq!(
+        next,
+        Stamp {
+            millis: 1_001,
+            counter: 0,
+            device: a
+        }
+    );
     assert!(next > last);
 }
 

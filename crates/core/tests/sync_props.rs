@@ -20,15 +20,34 @@ const CASES: u32 = 10_000;
 
 #[derive(Clone, Debug)]
 enum Op {
-    Edit { device: u8, record: u8, field: u8, value: u8 },
-    Delete { device: u8, record: u8 },
+    Edit {
+        device: u8,
+        record: u8,
+        field: u8,
+        value: u8,
+    },
+    Delete {
+        device: u8,
+        record: u8,
+    },
     /// Push up to `batch` mutations; when `lose_response`, the server applies them but the
     /// answer never arrives, so the device sends them again later.
-    Push { device: u8, batch: u8, lose_response: bool },
+    Push {
+        device: u8,
+        batch: u8,
+        lose_response: bool,
+    },
     /// Pull one page of up to `limit` records. `cut` 0: applied and cursor stored;
     /// 1: applied but the app closed before storing the cursor; 2: the page never arrived.
-    Pull { device: u8, limit: u8, cut: u8 },
-    ClockJump { device: u8, delta: i64 },
+    Pull {
+        device: u8,
+        limit: u8,
+        cut: u8,
+    },
+    ClockJump {
+        device: u8,
+        delta: i64,
+    },
 }
 
 struct Device {
@@ -61,7 +80,12 @@ impl World {
                 cursor: Cursor::START,
             })
             .collect();
-        World { devices, server: MemoryServer::default(), server_wall: START_MILLIS, written: Vec::new() }
+        World {
+            devices,
+            server: MemoryServer::default(),
+            server_wall: START_MILLIS,
+            written: Vec::new(),
+        }
     }
 
     fn run(&mut self, op: &Op) {
@@ -71,27 +95,51 @@ impl World {
         }
         let count = self.devices.len();
         match *op {
-            Op::Edit { device, record, field, value } => {
+            Op::Edit {
+                device,
+                record,
+                field,
+                value,
+            } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(device as usize % count, record, |r, ctx| {
-                    r.set(ctx, field, json!(value)).expect("valid field").into_iter().collect()
+                    r.set(ctx, field, json!(value))
+                        .expect("valid field")
+                        .into_iter()
+                        .collect()
                 });
             }
             Op::Delete { device, record } => {
-                self.edit(device as usize % count, record, |r, ctx| r.delete(ctx).into_iter().collect());
+                self.edit(device as usize % count, record, |r, ctx| {
+                    r.delete(ctx).into_iter().collect()
+                });
             }
-            Op::Push { device, batch, lose_response } => {
+            Op::Push {
+                device,
+                batch,
+                lose_response,
+            } => {
                 let d = &mut self.devices[device as usize % count];
                 let request = d.outbox.next_batch(1 + batch as usize % 3);
                 let response = self.server.push(&request, self.server_wall);
-                assert!(response.rejected.is_empty(), "nothing is refused here: {:?}", response.rejected);
+                assert!(
+                    response.rejected.is_empty(),
+                    "nothing is refused here: {:?}",
+                    response.rejected
+                );
                 if !lose_response {
-                    d.outbox.acknowledge(response.acknowledged_up_to).expect("acknowledged what was sent");
+                    d.outbox
+                        .acknowledge(response.acknowledged_up_to)
+                        .expect("acknowledged what was sent");
                 }
             }
             Op::Pull { device, limit, cut } => {
                 let d = &mut self.devices[device as usize % count];
-                let request = PullRequest { scope: lab_scope(), cursor: d.cursor, limit: 1 + u32::from(limit % 3) };
+                let request = PullRequest {
+                    scope: lab_scope(),
+                    cursor: d.cursor,
+                    limit: 1 + u32::from(limit % 3),
+                };
                 let page = self.server.pull(&request);
                 if cut % 3 != 2 {
                     d.apply_page(&page.changes);
@@ -107,13 +155,25 @@ impl World {
         }
     }
 
-    fn edit(&mut self, at: usize, record: u8, make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>) {
+    fn edit(
+        &mut self,
+        at: usize,
+        record: u8,
+        make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>,
+    ) {
         let id = record_ids()[record as usize % 3];
         let d = &mut self.devices[at];
         let kind = Kind::new("reagent_lot").expect("valid kind");
-        let stored = d.records.entry(id).or_insert_with(|| Record::new(id, kind, lab_scope()));
+        let stored = d
+            .records
+            .entry(id)
+            .or_insert_with(|| Record::new(id, kind, lab_scope()));
         let author = Some(UserId::new("tech").expect("valid user id"));
-        let mut ctx = EditContext { clock: &mut d.clock, now_millis: d.wall, author };
+        let mut ctx = EditContext {
+            clock: &mut d.clock,
+            now_millis: d.wall,
+            author,
+        };
         let changes = make(stored, &mut ctx);
         for change in &changes {
             self.written.push(match change {
@@ -130,12 +190,18 @@ impl World {
         for d in &mut self.devices {
             while !d.outbox.pending().is_empty() {
                 let response = self.server.push(&d.outbox.next_batch(3), self.server_wall);
-                d.outbox.acknowledge(response.acknowledged_up_to).expect("acknowledged what was sent");
+                d.outbox
+                    .acknowledge(response.acknowledged_up_to)
+                    .expect("acknowledged what was sent");
             }
         }
         for d in &mut self.devices {
             loop {
-                let page = self.server.pull(&PullRequest { scope: lab_scope(), cursor: d.cursor, limit: 2 });
+                let page = self.server.pull(&PullRequest {
+                    scope: lab_scope(),
+                    cursor: d.cursor,
+                    limit: 2,
+                });
                 d.apply_page(&page.changes);
                 d.cursor = page.next_cursor;
                 if !page.has_more {
@@ -150,7 +216,9 @@ impl Device {
     fn apply_page(&mut self, changes: &[benchmate_core::sync::PulledRecord]) {
         for change in changes {
             if let Some(stamp) = change.record.max_stamp() {
-                self.clock.observe(&stamp, self.wall).expect("clocks stay within the drift bound");
+                self.clock
+                    .observe(&stamp, self.wall)
+                    .expect("clocks stay within the drift bound");
             }
             let id = change.record.id();
             let applied = merge_pulled(self.records.get(&id), &change.record).expect("same record");

@@ -21,13 +21,25 @@ fn lab() -> Scope {
 }
 
 fn record(n: u8) -> Record {
-    Record::new(RecordId::new_v7(NOW, [n; 10]).unwrap(), Kind::new("reagent_lot").unwrap(), lab())
+    Record::new(
+        RecordId::new_v7(NOW, [n; 10]).unwrap(),
+        Kind::new("reagent_lot").unwrap(),
+        lab(),
+    )
 }
 
 /// Makes one edit on `record` with `clock` and returns its changes.
 fn edit(clock: &mut Hlc, record: &mut Record, field: &str, value: u32) -> Vec<Change> {
-    let mut ctx = EditContext { clock, now_millis: NOW, author: None };
-    record.set(&mut ctx, field, json!(value)).unwrap().into_iter().collect()
+    let mut ctx = EditContext {
+        clock,
+        now_millis: NOW,
+        author: None,
+    };
+    record
+        .set(&mut ctx, field, json!(value))
+        .unwrap()
+        .into_iter()
+        .collect()
 }
 
 #[test]
@@ -39,18 +51,28 @@ fn the_outbox_numbers_resends_and_drops_on_acknowledgement() {
         let changes = edit(&mut clock, &mut lot, "quantity", value);
         outbox.enqueue(&lot, changes);
     }
-    assert!(outbox.enqueue(&lot, Vec::new()).is_none(), "no changes, no mutation");
+    assert!(
+        outbox.enqueue(&lot, Vec::new()).is_none(),
+        "no changes, no mutation"
+    );
     assert_eq!(outbox.next_seq(), 4);
     let seqs = |request: PushRequest| request.mutations.iter().map(|m| m.seq).collect::<Vec<_>>();
     assert_eq!(seqs(outbox.next_batch(2)), vec![1, 2]);
     // The response was lost: the same batch goes again.
     assert_eq!(seqs(outbox.next_batch(2)), vec![1, 2]);
     assert_eq!(outbox.acknowledge(2), Ok(2));
-    assert_eq!(outbox.acknowledge(1), Ok(0), "a stale acknowledgement drops nothing");
+    assert_eq!(
+        outbox.acknowledge(1),
+        Ok(0),
+        "a stale acknowledgement drops nothing"
+    );
     assert_eq!(seqs(outbox.next_batch(2)), vec![3]);
     assert_eq!(
         outbox.acknowledge(7),
-        Err(OutboxError::AckBeyondSent { acknowledged: 7, last_made: 3 })
+        Err(OutboxError::AckBeyondSent {
+            acknowledged: 7,
+            last_made: 3
+        })
     );
     let reloaded: Outbox = serde_json::from_str(&serde_json::to_string(&outbox).unwrap()).unwrap();
     assert_eq!(reloaded, outbox);
@@ -59,7 +81,11 @@ fn the_outbox_numbers_resends_and_drops_on_acknowledgement() {
 #[test]
 fn seqs_are_classified_against_the_highest_applied() {
     fn check(highest: u64, seq: u64, expect: SeqStatus) {
-        assert_eq!(classify_seq(highest, seq), expect, "highest {highest}, seq {seq}");
+        assert_eq!(
+            classify_seq(highest, seq),
+            expect,
+            "highest {highest}, seq {seq}"
+        );
     }
     check(0, 1, SeqStatus::Next);
     check(5, 5, SeqStatus::AlreadyApplied);
@@ -73,13 +99,32 @@ fn a_push_is_checked_before_anything_is_applied() {
     let mut clock = Hlc::new(device(1));
     let mut lot = record(1);
     let changes = edit(&mut clock, &mut lot, "quantity", 1);
-    let mutation = |device_n: u8, seq: u64| Mutation::new(device(device_n), seq, &lot, changes.clone());
-    let push = |mutations| PushRequest { device: device(1), mutations };
-    assert_eq!(push(vec![mutation(1, 1), mutation(1, 2)]).validate(10), Ok(()));
-    assert_eq!(push(vec![mutation(1, 1), mutation(1, 2)]).validate(1), Err(PushError::TooLarge { count: 2, max: 1 }));
-    assert_eq!(push(vec![mutation(2, 1)]).validate(10), Err(PushError::WrongDevice { seq: 1 }));
-    assert_eq!(push(vec![mutation(1, 2), mutation(1, 2)]).validate(10), Err(PushError::OutOfOrder { seq: 2 }));
-    assert_eq!(push(vec![mutation(1, 0)]).validate(10), Err(PushError::OutOfOrder { seq: 0 }));
+    let mutation =
+        |device_n: u8, seq: u64| Mutation::new(device(device_n), seq, &lot, changes.clone());
+    let push = |mutations| PushRequest {
+        device: device(1),
+        mutations,
+    };
+    assert_eq!(
+        push(vec![mutation(1, 1), mutation(1, 2)]).validate(10),
+        Ok(())
+    );
+    assert_eq!(
+        push(vec![mutation(1, 1), mutation(1, 2)]).validate(1),
+        Err(PushError::TooLarge { count: 2, max: 1 })
+    );
+    assert_eq!(
+        push(vec![mutation(2, 1)]).validate(10),
+        Err(PushError::WrongDevice { seq: 1 })
+    );
+    assert_eq!(
+        push(vec![mutation(1, 2), mutation(1, 2)]).validate(10),
+        Err(PushError::OutOfOrder { seq: 2 })
+    );
+    assert_eq!(
+        push(vec![mutation(1, 0)]).validate(10),
+        Err(PushError::OutOfOrder { seq: 0 })
+    );
     let request = push(vec![mutation(1, 1), mutation(1, 2), mutation(1, 3)]);
     let left: Vec<u64> = request.unapplied(2).map(|m| m.seq).collect();
     assert_eq!(left, vec![3]);
@@ -89,17 +134,30 @@ fn a_push_is_checked_before_anything_is_applied() {
 fn applying_creates_merges_and_recognises_a_replay() {
     let mut clock = Hlc::new(device(1));
     let mut lot = record(1);
-    let first = Mutation::new(device(1), 1, &lot.clone(), edit(&mut clock, &mut lot, "quantity", 5));
+    let first = Mutation::new(
+        device(1),
+        1,
+        &lot.clone(),
+        edit(&mut clock, &mut lot, "quantity", 5),
+    );
     let created = apply_mutation(None, &first, NOW).unwrap();
     assert!(created.changed);
     assert_eq!(created.record.get("quantity"), Some(&json!(5)));
     let replay = apply_mutation(Some(&created.record), &first, NOW).unwrap();
     assert!(!replay.changed);
     assert_eq!(replay.record, created.record);
-    let second = Mutation::new(device(1), 2, &lot.clone(), edit(&mut clock, &mut lot, "quantity", 4));
+    let second = Mutation::new(
+        device(1),
+        2,
+        &lot.clone(),
+        edit(&mut clock, &mut lot, "quantity", 4),
+    );
     let updated = apply_mutation(Some(&created.record), &second, NOW).unwrap();
     assert!(updated.changed);
-    assert_eq!(updated.record, lot, "the server holds what the device holds");
+    assert_eq!(
+        updated.record, lot,
+        "the server holds what the device holds"
+    );
 }
 
 #[test]
@@ -108,17 +166,36 @@ fn applying_refuses_malformed_mutations() {
     let mut lot = record(1);
     let changes = edit(&mut clock, &mut lot, "quantity", 5);
     let empty = Mutation::new(device(1), 1, &lot, Vec::new());
-    assert_eq!(apply_mutation(None, &empty, NOW), Err(ApplyError::Empty { seq: 1 }));
+    assert_eq!(
+        apply_mutation(None, &empty, NOW),
+        Err(ApplyError::Empty { seq: 1 })
+    );
 
     let foreign = Mutation::new(device(2), 1, &lot, changes.clone());
     assert_eq!(
         apply_mutation(None, &foreign, NOW),
-        Err(ApplyError::ForeignStamp { seq: 1, field: "quantity".into() })
+        Err(ApplyError::ForeignStamp {
+            seq: 1,
+            field: "quantity".into()
+        })
     );
 
-    let ahead = Stamp { millis: NOW + MAX_FORWARD_DRIFT_MILLIS + 1, counter: 0, device: device(1) };
-    let future = Change::Field { field: "quantity".into(), write: Write { value: json!(1), stamp: ahead, author: None, seen: vec![] } };
-    let error = apply_mutation(None, &Mutation::new(device(1), 1, &lot, vec![future]), NOW).unwrap_err();
+    let ahead = Stamp {
+        millis: NOW + MAX_FORWARD_DRIFT_MILLIS + 1,
+        counter: 0,
+        device: device(1),
+    };
+    let future = Change::Field {
+        field: "quantity".into(),
+        write: Write {
+            value: json!(1),
+            stamp: ahead,
+            author: None,
+            seen: vec![],
+        },
+    };
+    let error =
+        apply_mutation(None, &Mutation::new(device(1), 1, &lot, vec![future]), NOW).unwrap_err();
     assert!(matches!(error, ApplyError::FarFuture { seq: 1, .. }));
 
     let mut other_kind = Mutation::new(device(1), 1, &lot, changes);
@@ -129,18 +206,35 @@ fn applying_refuses_malformed_mutations() {
 
 #[test]
 fn pull_pages_carry_the_cursor_and_whether_more_remain() {
-    let request = |cursor, limit| PullRequest { scope: lab(), cursor: Cursor(cursor), limit };
-    let rows = |seqs: &[u64]| seqs.iter().map(|s| (*s, record(*s as u8))).collect::<Vec<_>>();
+    let request = |cursor, limit| PullRequest {
+        scope: lab(),
+        cursor: Cursor(cursor),
+        limit,
+    };
+    let rows = |seqs: &[u64]| {
+        seqs.iter()
+            .map(|s| (*s, record(*s as u8)))
+            .collect::<Vec<_>>()
+    };
     // The server read limit + 1 = 3 rows: the third only says there is more.
     let page = PullPage::from_rows(&request(10, 2), rows(&[11, 14, 15]));
-    assert_eq!(page.changes.iter().map(|c| c.server_seq).collect::<Vec<_>>(), vec![11, 14]);
+    assert_eq!(
+        page.changes
+            .iter()
+            .map(|c| c.server_seq)
+            .collect::<Vec<_>>(),
+        vec![11, 14]
+    );
     assert_eq!((page.next_cursor, page.has_more), (Cursor(14), true));
     let last = PullPage::from_rows(&request(14, 2), rows(&[15]));
     assert_eq!((last.next_cursor, last.has_more), (Cursor(15), false));
     let empty = PullPage::from_rows(&request(15, 2), Vec::new());
     assert_eq!((empty.next_cursor, empty.has_more), (Cursor(15), false));
     assert_eq!(request(0, 0).effective_limit(), 1);
-    assert_eq!(request(0, 1_000_000).effective_limit(), PullRequest::MAX_LIMIT as usize);
+    assert_eq!(
+        request(0, 1_000_000).effective_limit(),
+        PullRequest::MAX_LIMIT as usize
+    );
 }
 
 #[test]
@@ -148,7 +242,10 @@ fn the_wire_format_is_plain_json() {
     let mut clock = Hlc::new(device(1));
     let mut lot = record(1);
     let changes = edit(&mut clock, &mut lot, "quantity", 5);
-    let push = PushRequest { device: device(1), mutations: vec![Mutation::new(device(1), 1, &lot, changes)] };
+    let push = PushRequest {
+        device: device(1),
+        mutations: vec![Mutation::new(device(1), 1, &lot, changes)],
+    };
     let text = serde_json::to_value(&push).unwrap();
     let mutation = &text["mutations"][0];
     assert_eq!(mutation["seq"], json!(1));

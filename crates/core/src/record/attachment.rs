@@ -28,20 +28,34 @@ impl fmt::Display for ContentHash {
 /// Why an attachment or its hash was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AttachmentError {
-    BadHash { input: String },
-    BadBase64 { hash: String, reason: String },
+    BadHash {
+        input: String,
+    },
+    BadBase64 {
+        hash: String,
+        reason: String,
+    },
     /// The bytes do not have the hash they are filed under: the file was damaged.
-    HashMismatch { claimed: ContentHash, actual: ContentHash },
+    HashMismatch {
+        claimed: ContentHash,
+        actual: ContentHash,
+    },
 }
 
 impl fmt::Display for AttachmentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AttachmentError::BadHash { input } => {
-                write!(f, "{input:?} is not a SHA-256 hash (64 lowercase hex digits)")
+                write!(
+                    f,
+                    "{input:?} is not a SHA-256 hash (64 lowercase hex digits)"
+                )
             }
             AttachmentError::BadBase64 { hash, reason } => {
-                write!(f, "attachment {hash} has damaged data (not base64: {reason})")
+                write!(
+                    f,
+                    "attachment {hash} has damaged data (not base64: {reason})"
+                )
             }
             AttachmentError::HashMismatch { claimed, actual } => write!(
                 f,
@@ -60,7 +74,11 @@ impl FromStr for ContentHash {
             input: input.to_string(),
         };
         let digits = input.as_bytes();
-        if digits.len() != 64 || !digits.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        if digits.len() != 64
+            || !digits
+                .iter()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        {
             return Err(bad());
         }
         let mut hash = [0u8; 32];

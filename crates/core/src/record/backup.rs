@@ -52,11 +52,20 @@ pub struct ImportReport {
 /// Why a file could not be imported. Nothing is imported when any of these is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BackupError {
-    NotJson { line: usize, column: usize, reason: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     NotABackup,
-    UnsupportedVersion { found: u64 },
+    UnsupportedVersion {
+        found: u64,
+    },
     /// A part of the file does not have the shape a backup needs.
-    Malformed { part: String, reason: String },
+    Malformed {
+        part: String,
+        reason: String,
+    },
     /// A record in the file clashes with the stored copy (another kind or scope).
     Clash(MergeError),
 }
@@ -165,11 +174,14 @@ impl Backup {
             data.records.insert(id, record);
         }
         for attachment in &self.attachments {
-            if data.attachments.contains_key(&attachment.hash()) {
-                report.attachments_unchanged += 1;
-            } else {
-                data.attachments.insert(attachment.hash(), attachment.clone());
-                report.attachments_added += 1;
+            match data.attachments.entry(attachment.hash()) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    report.attachments_unchanged += 1;
+                }
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(attachment.clone());
+                    report.attachments_added += 1;
+                }
             }
         }
         Ok(report)

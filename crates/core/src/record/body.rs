@@ -41,7 +41,9 @@ pub enum BodyError {
         found: Kind,
     },
     /// The body type does not serialize to a JSON object, so it has no fields.
-    NotAnObject { kind: String },
+    NotAnObject {
+        kind: String,
+    },
     /// The record's fields do not make a valid body of this type.
     Decode {
         id: RecordId,

@@ -171,10 +171,7 @@ impl Record {
         if self.is_deleted() == deleted {
             return None;
         }
-        let seen = self
-            .tombstone()
-            .map(|r| r.heads(false))
-            .unwrap_or_default();
+        let seen = self.tombstone().map(|r| r.heads(false)).unwrap_or_default();
         let write = Write {
             value: deleted,
             stamp: ctx.stamp_after(seen.last()),

@@ -29,9 +29,20 @@ pub struct Record {
 /// Why two records could not be merged: they are not copies of one record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MergeError {
-    DifferentId { left: RecordId, right: RecordId },
-    DifferentKind { id: RecordId, left: Kind, right: Kind },
-    DifferentScope { id: RecordId, left: Scope, right: Scope },
+    DifferentId {
+        left: RecordId,
+        right: RecordId,
+    },
+    DifferentKind {
+        id: RecordId,
+        left: Kind,
+        right: Kind,
+    },
+    DifferentScope {
+        id: RecordId,
+        left: Scope,
+        right: Scope,
+    },
 }
 
 impl fmt::Display for MergeError {

@@ -99,7 +99,8 @@ impl FromStr for Stamp {
         else {
             return Err(bad());
         };
-        let is_hex = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit());
+        let is_hex =
+            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit());
         if !is_hex(millis, 16) || !is_hex(counter, 8) || !is_hex(device, 32) {
             return Err(bad());
         }

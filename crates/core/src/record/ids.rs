@@ -10,7 +10,11 @@ use uuid::{Builder, Uuid, Variant};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IdError {
     /// The text is not a UUID, or not the version the id requires.
-    BadUuid { what: &'static str, input: String, reason: String },
+    BadUuid {
+        what: &'static str,
+        input: String,
+        reason: String,
+    },
     /// A UUIDv7 holds 48 bits of Unix milliseconds; later times cannot be encoded.
     TimeOutOfRange { millis: u64 },
     /// A kind must be 1 to 64 characters of `a-z`, `0-9` and `_`, starting with a letter.
@@ -65,7 +69,9 @@ impl RecordId {
     /// are used (the rest of the bits are the version and variant).
     pub fn new_v7(unix_millis: u64, random: [u8; 10]) -> Result<RecordId, IdError> {
         if unix_millis > Self::MAX_MILLIS {
-            return Err(IdError::TimeOutOfRange { millis: unix_millis });
+            return Err(IdError::TimeOutOfRange {
+                millis: unix_millis,
+            });
         }
         Ok(RecordId(
             Builder::from_unix_timestamp_millis(unix_millis, &random).into_uuid(),

@@ -21,10 +21,12 @@ mod register;
 mod value_order;
 
 pub use attachment::{Attachment, AttachmentError, ContentHash};
-pub use backup::{Backup, BackupError, ImportReport, LocalData, BACKUP_FORMAT, BACKUP_FORMAT_VERSION};
+pub use backup::{
+    Backup, BackupError, ImportReport, LocalData, BACKUP_FORMAT, BACKUP_FORMAT_VERSION,
+};
 pub use body::{BodyError, RecordBody};
-pub use edit::{Change, EditContext, EditError};
 pub(crate) use edit::check_field_name;
+pub use edit::{Change, EditContext, EditError};
 pub use envelope::{MergeError, Record};
 pub use history::{HistoryEntry, Slot};
 pub use hlc::{Hlc, HlcError, Stamp, MAX_FORWARD_DRIFT_MILLIS};

@@ -110,9 +110,7 @@ impl<V: FieldValue> Register<V> {
     }
 
     fn contains(&self, write: &Write<V>) -> bool {
-        self.writes
-            .binary_search_by(|w| w.order(write))
-            .is_ok()
+        self.writes.binary_search_by(|w| w.order(write)).is_ok()
     }
 
     /// The stamps the current write replaced, directly or through earlier writes.

@@ -90,7 +90,11 @@ mod tests {
         check(json!("abc"), json!("abd"), Ordering::Less);
         check(json!([1, 2]), json!([1, 2, 0]), Ordering::Less);
         check(json!({"a": 1}), json!({"a": 2}), Ordering::Less);
-        check(json!({"a": 1, "b": 2}), json!({"b": 2, "a": 1}), Ordering::Equal);
+        check(
+            json!({"a": 1, "b": 2}),
+            json!({"b": 2, "a": 1}),
+            Ordering::Equal,
+        );
     }
 
     #[test]

@@ -18,12 +18,26 @@ pub struct Applied {
 /// Why a mutation was refused. The device keeps its data either way.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApplyError {
-    Empty { seq: u64 },
+    Empty {
+        seq: u64,
+    },
     /// A write in the mutation is stamped by another device than the one that sent it.
-    ForeignStamp { seq: u64, field: String },
-    FarFuture { seq: u64, error: HlcError },
-    BadField { seq: u64, error: EditError },
-    Clash { seq: u64, error: MergeError },
+    ForeignStamp {
+        seq: u64,
+        field: String,
+    },
+    FarFuture {
+        seq: u64,
+        error: HlcError,
+    },
+    BadField {
+        seq: u64,
+        error: EditError,
+    },
+    Clash {
+        seq: u64,
+        error: MergeError,
+    },
 }
 
 impl fmt::Display for ApplyError {
@@ -107,11 +121,11 @@ pub enum SeqStatus {
 pub fn classify_seq(highest_applied: u64, seq: u64) -> SeqStatus {
     if seq <= highest_applied {
         SeqStatus::AlreadyApplied
-    } else if seq == highest_applied + 1 {
+    } else if seq == highest_applied.saturating_add(1) {
         SeqStatus::Next
     } else {
         SeqStatus::AfterGap {
-            first_missing: highest_applied + 1,
+            first_missing: highest_applied.saturating_add(1),
         }
     }
 }

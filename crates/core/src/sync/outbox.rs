@@ -75,7 +75,7 @@ impl Outbox {
             return None;
         }
         let mutation = Mutation::new(self.device, self.next_seq, record, changes);
-        self.next_seq += 1;
+        self.next_seq = self.next_seq.saturating_add(1);
         self.pending.push(mutation);
         self.pending.last()
     }
@@ -91,7 +91,7 @@ impl Outbox {
     /// Drops the mutations acknowledged up to `up_to` and says how many. A stale or
     /// repeated acknowledgement drops nothing more.
     pub fn acknowledge(&mut self, up_to: u64) -> Result<usize, OutboxError> {
-        let last_made = self.next_seq - 1;
+        let last_made = self.next_seq.saturating_sub(1);
         if up_to > last_made {
             return Err(OutboxError::AckBeyondSent {
                 acknowledged: up_to,

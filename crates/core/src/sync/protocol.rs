@@ -18,17 +18,27 @@ pub struct PushRequest {
 /// Why a push was refused as a whole (a 4xx); nothing in it is applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PushError {
-    TooLarge { count: usize, max: usize },
-    WrongDevice { seq: u64 },
+    TooLarge {
+        count: usize,
+        max: usize,
+    },
+    WrongDevice {
+        seq: u64,
+    },
     /// Seqs start at 1 and must strictly increase within a batch.
-    OutOfOrder { seq: u64 },
+    OutOfOrder {
+        seq: u64,
+    },
 }
 
 impl fmt::Display for PushError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PushError::TooLarge { count, max } => {
-                write!(f, "a push holds at most {max} mutations, this one has {count}")
+                write!(
+                    f,
+                    "a push holds at most {max} mutations, this one has {count}"
+                )
             }
             PushError::WrongDevice { seq } => write!(
                 f,

@@ -2,8 +2,7 @@
 //! through lossy, reordering, duplicating channels, for the property tests.
 
 use benchmate_core::record::{
-    Change, DeviceId, EditContext, Hlc, Kind, LabId, Record, RecordId, Scope, Slot, Stamp,
-    UserId,
+    Change, DeviceId, EditContext, Hlc, Kind, LabId, Record, RecordId, Scope, Slot, Stamp, UserId,
 };
 use benchmate_core::sync::{apply_mutation, Mutation, Outbox};
 use serde_json::json;
@@ -12,23 +11,54 @@ use serde_json::json;
 /// fields, messages or values, so every value is meaningful.
 #[derive(Clone, Debug)]
 pub enum Op {
-    Set { replica: u8, field: u8, value: u8 },
-    Delete { replica: u8 },
-    Undelete { replica: u8 },
+    Set {
+        replica: u8,
+        field: u8,
+        value: u8,
+    },
+    Delete {
+        replica: u8,
+    },
+    Undelete {
+        replica: u8,
+    },
     /// Settle a conflict (or just rewrite) by keeping one of the field's known values.
-    Resolve { replica: u8, field: u8, pick: u8 },
+    Resolve {
+        replica: u8,
+        field: u8,
+        pick: u8,
+    },
     /// Make one of the field's earlier values current again.
-    Restore { replica: u8, field: u8, pick: u8 },
+    Restore {
+        replica: u8,
+        field: u8,
+        pick: u8,
+    },
     /// The replica's wall clock jumps, backwards or forwards.
-    ClockJump { replica: u8, delta: i64 },
+    ClockJump {
+        replica: u8,
+        delta: i64,
+    },
     /// Deliver one waiting message (any one: reordering); keep a copy when `duplicate`.
-    Deliver { to: u8, pick: u8, duplicate: bool },
+    Deliver {
+        to: u8,
+        pick: u8,
+        duplicate: bool,
+    },
     /// Lose one waiting message; the sender will send it again (see `Retry`).
-    Drop { to: u8, pick: u8 },
+    Drop {
+        to: u8,
+        pick: u8,
+    },
     /// Resend every lost message to a replica.
-    Retry { to: u8 },
+    Retry {
+        to: u8,
+    },
     /// Copy one replica's whole record to another (a pull of the full state).
-    SyncState { from: u8, to: u8 },
+    SyncState {
+        from: u8,
+        to: u8,
+    },
 }
 
 pub struct Replica {
@@ -94,29 +124,53 @@ impl Simulation {
             replica.wall += 1;
         }
         match *op {
-            Op::Set { replica, field, value } => {
+            Op::Set {
+                replica,
+                field,
+                value,
+            } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
-                    record.set(ctx, field, json!(value)).expect("valid field").into_iter().collect()
+                    record
+                        .set(ctx, field, json!(value))
+                        .expect("valid field")
+                        .into_iter()
+                        .collect()
                 });
             }
-            Op::Delete { replica } => self.edit(replica, |r, ctx| r.delete(ctx).into_iter().collect()),
+            Op::Delete { replica } => {
+                self.edit(replica, |r, ctx| r.delete(ctx).into_iter().collect())
+            }
             Op::Undelete { replica } => {
                 self.edit(replica, |r, ctx| r.undelete(ctx).into_iter().collect())
             }
-            Op::Resolve { replica, field, pick } => {
+            Op::Resolve {
+                replica,
+                field,
+                pick,
+            } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
-                    let Some(register) = record.field(field) else { return Vec::new() };
+                    let Some(register) = record.field(field) else {
+                        return Vec::new();
+                    };
                     let writes = register.writes();
                     let value = writes[pick as usize % writes.len()].value.clone();
-                    vec![record.resolve_conflict(ctx, field, value).expect("field exists")]
+                    vec![record
+                        .resolve_conflict(ctx, field, value)
+                        .expect("field exists")]
                 });
             }
-            Op::Restore { replica, field, pick } => {
+            Op::Restore {
+                replica,
+                field,
+                pick,
+            } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
-                    let Some(register) = record.field(field) else { return Vec::new() };
+                    let Some(register) = record.field(field) else {
+                        return Vec::new();
+                    };
                     let writes = register.writes();
                     let stamp = writes[pick as usize % writes.len()].stamp;
                     vec![record.restore(ctx, field, &stamp).expect("version exists")]
@@ -127,12 +181,20 @@ impl Simulation {
                 let r = &mut self.replicas[at];
                 r.wall = r.wall.saturating_add_signed(delta);
             }
-            Op::Deliver { to, pick, duplicate } => {
+            Op::Deliver {
+                to,
+                pick,
+                duplicate,
+            } => {
                 let at = self.index(to);
                 let r = &mut self.replicas[at];
                 if !r.inbox.is_empty() {
                     let at = pick as usize % r.inbox.len();
-                    let message = if duplicate { r.inbox[at].clone() } else { r.inbox.remove(at) };
+                    let message = if duplicate {
+                        r.inbox[at].clone()
+                    } else {
+                        r.inbox.remove(at)
+                    };
                     r.receive(&message);
                 }
             }
@@ -156,7 +218,10 @@ impl Simulation {
                 let at = self.index(to);
                 let target = &mut self.replicas[at];
                 if let Some(stamp) = source.max_stamp() {
-                    target.clock.observe(&stamp, target.wall).expect("clocks stay within the drift bound");
+                    target
+                        .clock
+                        .observe(&stamp, target.wall)
+                        .expect("clocks stay within the drift bound");
                 }
                 target.record.absorb(&source).expect("copies of one record");
             }
@@ -164,11 +229,19 @@ impl Simulation {
     }
 
     /// Makes a local edit on one replica and sends its mutation to every other replica.
-    fn edit(&mut self, replica: u8, make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>) {
+    fn edit(
+        &mut self,
+        replica: u8,
+        make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>,
+    ) {
         let at = self.index(replica);
         let r = &mut self.replicas[at];
         let author = Some(UserId::new(&format!("user-{at}")).expect("valid user id"));
-        let mut ctx = EditContext { clock: &mut r.clock, now_millis: r.wall, author };
+        let mut ctx = EditContext {
+            clock: &mut r.clock,
+            now_millis: r.wall,
+            author,
+        };
         let changes = make(&mut r.record, &mut ctx);
         for change in &changes {
             self.written.push(match change {
@@ -177,7 +250,9 @@ impl Simulation {
             });
         }
         let record = r.record.clone();
-        let Some(mutation) = r.outbox.enqueue(&record, changes).cloned() else { return };
+        let Some(mutation) = r.outbox.enqueue(&record, changes).cloned() else {
+            return;
+        };
         for (other, target) in self.replicas.iter_mut().enumerate() {
             if other != at {
                 target.inbox.push(mutation.clone());
@@ -205,9 +280,12 @@ impl Replica {
                 Change::Field { write, .. } => write.stamp,
                 Change::Tombstone { write } => write.stamp,
             };
-            self.clock.observe(&stamp, self.wall).expect("clocks stay within the drift bound");
+            self.clock
+                .observe(&stamp, self.wall)
+                .expect("clocks stay within the drift bound");
         }
-        let applied = apply_mutation(Some(&self.record), mutation, self.wall).expect("well-formed mutation");
+        let applied =
+            apply_mutation(Some(&self.record), mutation, self.wall).expect("well-formed mutation");
         self.record = applied.record;
     }
 }
