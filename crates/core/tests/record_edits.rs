@@ -312,3 +312,14 @@ fn the_stored_form_round_trips_and_lists_conflicts() {
     let back: Record = serde_json::from_str(&text).unwrap();
     assert_eq!(back, record);
 }
+
+#[test]
+fn a_stored_record_with_an_impossible_field_name_is_refused() {
+    let a = device(1, "ana");
+    let mut stored = serde_json::to_value(&a.record).unwrap();
+    stored["fields"] = json!({"": {"value": 1, "stamp": "0000000000000001-00000000-00000000000000000000000000000001"}});
+    let error = serde_json::from_value::<Record>(stored)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("field name \"\" is not valid"), "{error}");
+}

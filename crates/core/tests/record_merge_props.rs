@@ -11,25 +11,21 @@ use proptest::prelude::*;
 /// Every property runs this many generated histories (issue 3: at least 10,000 each).
 const CASES: u32 = 10_000;
 
-fn op() -> impl Strategy<Value = Op> {
-    // Replica indices, fields and picks are reduced modulo their ranges when applied, so
-    // every generated value is meaningful and shrinking stays simple.
-    prop_oneof![
-        6 => (any::<u8>(), 0u8..3, 0u8..4).prop_map(|(replica, field, value)| Op::Set { replica, field, value }),
-        1 => any::<u8>().prop_map(|replica| Op::Delete { replica }),
-        1 => any::<u8>().prop_map(|replica| Op::Undelete { replica }),
-        1 => (any::<u8>(), 0u8..3, any::<u8>()).prop_map(|(replica, field, pick)| Op::Resolve { replica, field, pick }),
-        1 => (any::<u8>(), 0u8..3, any::<u8>()).prop_map(|(replica, field, pick)| Op::Restore { replica, field, pick }),
-        1 => (any::<u8>(), -3000i64..3000).prop_map(|(replica, delta)| Op::ClockJump { replica, delta }),
-        6 => (any::<u8>(), any::<u8>(), any::<bool>()).prop_map(|(to, pick, duplicate)| Op::Deliver { to, pick, duplicate }),
-        2 => (any::<u8>(), any::<u8>()).prop_map(|(to, pick)| Op::Drop { to, pick }),
-        1 => any::<u8>().prop_map(|to| Op::Retry { to }),
-        1 => (any::<u8>(), any::<u8>()).prop_map(|(from, to)| Op::SyncState { from, to }),
-    ]
+/// The number of replicas (3 or 4) and up to 40 steps, each decoded from a random word.
+fn history() -> impl Strategy<Value = (usize, Vec<u64>)> {
+    (3usize..=4, prop::collection::vec(any::<u64>(), 0..40))
 }
 
-fn history() -> impl Strategy<Value = (usize, Vec<Op>)> {
-    (3usize..=4, prop::collection::vec(op(), 0..40))
+fn run(replicas: usize, steps: &[u64]) -> Simulation {
+    let mut sim = Simulation::new(replicas);
+    for bits in steps {
+        sim.run(&Op::from_bits(*bits));
+    }
+    sim
+}
+
+fn decoded(steps: &[u64]) -> Vec<Op> {
+    steps.iter().map(|bits| Op::from_bits(*bits)).collect()
 }
 
 proptest! {
@@ -38,18 +34,15 @@ proptest! {
     /// After every message is finally delivered (retries included), all replicas hold the
     /// same record, and every write ever made is in it, current or in history.
     #[test]
-    fn replicas_converge_and_keep_every_write((replicas, ops) in history()) {
-        let mut sim = Simulation::new(replicas);
-        for op in &ops {
-            sim.run(op);
-        }
+    fn replicas_converge_and_keep_every_write((replicas, steps) in history()) {
+        let mut sim = run(replicas, &steps);
         sim.deliver_everything();
         let first = &sim.replicas[0].record;
         for replica in &sim.replicas[1..] {
-            prop_assert_eq!(&replica.record, first);
+            prop_assert_eq!(&replica.record, first, "steps: {:?}", decoded(&steps));
         }
         for (slot, stamp) in &sim.written {
-            prop_assert!(common::replicas::holds_write(first, slot, stamp), "write {stamp} to {slot:?} was lost");
+            prop_assert!(common::replicas::holds_write(first, slot, stamp), "write {stamp} to {slot:?} was lost; steps: {:?}", decoded(&steps));
         }
         // The stored form converges too, byte for byte.
         let text = serde_json::to_string(first).expect("records serialize");
@@ -61,11 +54,8 @@ proptest! {
     /// merge(a, b) == merge(b, a), merge(merge(a, b), c) == merge(a, merge(b, c)) and
     /// merge(a, a) == a, for the diverged states of three replicas mid-history.
     #[test]
-    fn merge_is_commutative_associative_idempotent((replicas, ops) in history()) {
-        let mut sim = Simulation::new(replicas);
-        for op in &ops {
-            sim.run(op);
-        }
+    fn merge_is_commutative_associative_idempotent((replicas, steps) in history()) {
+        let sim = run(replicas, &steps);
         let a = &sim.replicas[0].record;
         let b = &sim.replicas[1].record;
         let c = &sim.replicas[2].record;

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::edit::{check_field_name, EditError};
 use super::hlc::Stamp;
 use super::ids::{Kind, RecordId, Scope};
 use super::register::{Register, Write};
@@ -17,7 +18,7 @@ use super::register::{Register, Write};
 /// or losing value. Deleting sets the tombstone register to `true`; the fields stay, so an
 /// undelete (or a restore from history) brings everything back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "RecordRepr", into = "RecordRepr")]
+#[serde(try_from = "RecordRepr", into = "RecordRepr")]
 pub struct Record {
     id: RecordId,
     kind: Kind,
@@ -254,14 +255,21 @@ impl From<Record> for RecordRepr {
     }
 }
 
-impl From<RecordRepr> for Record {
-    fn from(repr: RecordRepr) -> Record {
-        Record {
+impl TryFrom<RecordRepr> for Record {
+    type Error = EditError;
+
+    /// Field names are checked as an edit would check them, so a hand-made file cannot
+    /// bring in a field no edit could have made.
+    fn try_from(repr: RecordRepr) -> Result<Record, EditError> {
+        repr.fields
+            .keys()
+            .try_for_each(|name| check_field_name(name))?;
+        Ok(Record {
             id: repr.id,
             kind: repr.kind,
             scope: repr.scope,
             fields: repr.fields,
             tombstone: repr.tombstone,
-        }
+        })
     }
 }

@@ -193,9 +193,15 @@ impl Hlc {
         Ok(())
     }
 
-    /// Moves the clock up to `stamp` without the drift check: for stamps already accepted
-    /// into this device's store, which were checked when they arrived.
-    pub(crate) fn witness(&mut self, stamp: &Stamp) {
+    /// Moves the clock up to `stamp` without the drift check: for stamps that were already
+    /// checked, such as those in this device's own store or in records pulled from the
+    /// server (which checked them against its clock when they were pushed). A device whose
+    /// own clock runs slow would otherwise refuse the server's records.
+    ///
+    /// Correctness does not depend on calling it: an edit always moves the clock past the
+    /// stamp of the field it overwrites. Witnessing pulled records keeps the wall part of
+    /// later stamps close to the causal order across fields and records.
+    pub fn witness(&mut self, stamp: &Stamp) {
         if (stamp.millis, stamp.counter) > (self.millis, self.counter) {
             self.millis = stamp.millis;
             self.counter = stamp.counter;

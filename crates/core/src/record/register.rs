@@ -53,9 +53,11 @@ pub struct Register<V> {
 
 impl<V: FieldValue> Register<V> {
     pub fn new(write: Write<V>) -> Register<V> {
-        Register {
+        let mut register = Register {
             writes: vec![write],
-        }
+        };
+        register.normalize();
+        register
     }
 
     /// A register holding `writes` (in any order, duplicates allowed); `None` when empty.
@@ -65,11 +67,17 @@ impl<V: FieldValue> Register<V> {
         (!register.writes.is_empty()).then_some(register)
     }
 
+    /// Sorts each write's `seen` list, then the writes; drops duplicates.
     fn normalize(&mut self) {
         for write in &mut self.writes {
             write.seen.sort();
             write.seen.dedup();
         }
+        self.sort_writes();
+    }
+
+    /// Sorts the writes and drops duplicates; for writes whose `seen` lists are sorted.
+    fn sort_writes(&mut self) {
         self.writes.sort_by(|a, b| a.order(b));
         self.writes.dedup_by(|a, b| a.order(b) == Ordering::Equal);
     }
@@ -104,8 +112,9 @@ impl<V: FieldValue> Register<V> {
             .filter(|w| !self.contains(w))
             .cloned()
             .collect();
+        // Writes from another register are already normalized, so only the order is redone.
         self.writes.extend(missing);
-        self.normalize();
+        self.sort_writes();
         self.writes.len() != before
     }
 
