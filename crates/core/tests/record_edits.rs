@@ -323,3 +323,37 @@ fn a_stored_record_with_an_impossible_field_name_is_refused() {
         .to_string();
     assert!(error.contains("field name \"\" is not valid"), "{error}");
 }
+
+#[test]
+fn editing_after_two_devices_typed_the_same_value_raises_no_conflict() {
+    let mut a = device(1, "ana");
+    let mut b = device(2, "ben");
+    a.set(1_000, "lot", json!("L7"));
+    b.set(1_001, "lot", json!("L7"));
+    a.sync_from(&b);
+    // Ana saw "L7" and changed it: both "L7" writes are what she replaced.
+    a.set(2_000, "lot", json!("L8"));
+    b.sync_from(&a);
+    assert!(!b.record.is_conflicted());
+    assert_eq!(b.record.get("lot"), Some(&json!("L8")));
+}
+
+#[test]
+fn resolving_settles_every_concurrent_write_whatever_its_value() {
+    // The case the third merge property found: A writes 1, C writes 0 concurrently, then A
+    // writes 0 again without having seen C. Only A's 1 conflicts (the current value is 0);
+    // resolving to 1 must settle A's later 0 as well, or it would show as a new conflict.
+    let mut a = device(1, "ana");
+    let mut c = device(3, "cy");
+    a.set(1_000, "location", json!(1));
+    c.set(3_000, "location", json!(0));
+    a.set(1_002, "location", json!(0));
+    a.sync_from(&c);
+    assert_eq!(a.record.conflicted_fields(), vec!["location"]);
+    let mut record = a.record.clone();
+    record
+        .resolve_conflict(&mut a.ctx(1_003), "location", json!(1))
+        .unwrap();
+    assert_eq!(record.get("location"), Some(&json!(1)));
+    assert!(!record.is_conflicted());
+}

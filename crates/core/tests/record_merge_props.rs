@@ -5,7 +5,7 @@
 mod common;
 
 use benchmate_core::record::Record;
-use common::replicas::{Op, Simulation};
+use common::replicas::{Op, Simulation, FIELDS};
 use proptest::prelude::*;
 
 /// Every property runs this many generated histories (issue 3: at least 10,000 each).
@@ -68,5 +68,47 @@ proptest! {
         let mut again = ab.clone();
         prop_assert!(!again.absorb(b).expect("same record"));
         prop_assert_eq!(again, ab);
+    }
+
+    /// Conflicts mark exactly the concurrent edits: edits made each after a full sync never
+    /// conflict; the same edits made without syncing are settled everywhere by one
+    /// `resolve_conflict` per conflicted field, and every value stays in history.
+    #[test]
+    fn only_concurrent_edits_conflict_and_resolving_settles_them(
+        (replicas, edits) in (3usize..=4, prop::collection::vec((any::<u8>(), 0u8..3, 0u8..4), 1..20))
+    ) {
+        let set = |(replica, field, value): (u8, u8, u8)| Op::Set { replica, field, value };
+        let mut in_turn = Simulation::new(replicas);
+        for edit in &edits {
+            in_turn.run(&set(*edit));
+            in_turn.deliver_everything();
+        }
+        for replica in &in_turn.replicas {
+            prop_assert!(!replica.record.is_conflicted(), "edits in turn conflicted: {:?}", edits);
+        }
+
+        let mut offline = Simulation::new(replicas);
+        for edit in &edits {
+            offline.run(&set(*edit));
+        }
+        offline.deliver_everything();
+        let conflicted: Vec<String> = offline.replicas[0]
+            .record
+            .conflicted_fields()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        for field in &conflicted {
+            let index = FIELDS.iter().position(|f| f == field).expect("a simulated field") as u8;
+            offline.run(&Op::Resolve { replica: 0, field: index, pick: 0 });
+        }
+        offline.deliver_everything();
+        for replica in &offline.replicas {
+            prop_assert!(!replica.record.is_conflicted(), "still conflicted after resolving: {:?}", edits);
+            prop_assert_eq!(&replica.record, &offline.replicas[0].record);
+        }
+        for (slot, stamp) in &offline.written {
+            prop_assert!(common::replicas::holds_write(&offline.replicas[0].record, slot, stamp));
+        }
     }
 }

@@ -136,15 +136,23 @@ impl<V: FieldValue> Register<V> {
         seen
     }
 
-    /// The writes that lost without their writer or any later writer having seen them (two
-    /// devices edited the slot concurrently) and whose value differs from the current one.
-    /// A concurrent write of the same value is no conflict: nothing the user typed differs.
-    pub fn conflicting(&self) -> Vec<&Write<V>> {
+    /// The writes that no later write has seen: the losers of concurrent edits.
+    fn unseen(&self) -> Vec<&Write<V>> {
         let ancestors = self.ancestors_of_current();
-        let current = self.current();
         self.history()
             .iter()
-            .filter(|w| !ancestors.contains(&w.stamp) && w.value != current.value)
+            .filter(|w| !ancestors.contains(&w.stamp))
+            .collect()
+    }
+
+    /// The writes that lost a concurrent edit (no later write has seen them) and whose value
+    /// differs from the current one. A concurrent write of the same value is no conflict:
+    /// nothing the user would see differs.
+    pub fn conflicting(&self) -> Vec<&Write<V>> {
+        let current = &self.current().value;
+        self.unseen()
+            .into_iter()
+            .filter(|w| &w.value != current)
             .collect()
     }
 
@@ -152,13 +160,19 @@ impl<V: FieldValue> Register<V> {
         !self.conflicting().is_empty()
     }
 
-    /// The stamps a new write should list as `seen`: the current write, plus the conflicting
-    /// ones when the writer is settling a conflict.
+    /// The stamps a new write lists as `seen`. An ordinary edit has seen the current write
+    /// and any concurrent write of the same value (the user saw that value); settling a
+    /// conflict has seen every concurrent write, so none of them can show as a conflict
+    /// again once the settling write is current.
     pub(crate) fn heads(&self, settle_conflict: bool) -> Vec<Stamp> {
-        let mut heads = vec![self.current().stamp];
-        if settle_conflict {
-            heads.extend(self.conflicting().iter().map(|w| w.stamp));
-        }
+        let current = self.current();
+        let mut heads: Vec<Stamp> = self
+            .unseen()
+            .into_iter()
+            .filter(|w| settle_conflict || w.value == current.value)
+            .map(|w| w.stamp)
+            .collect();
+        heads.push(current.stamp);
         heads.sort();
         heads
     }
