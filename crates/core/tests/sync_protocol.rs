@@ -79,6 +79,52 @@ fn the_outbox_numbers_resends_and_drops_on_acknowledgement() {
 }
 
 #[test]
+fn an_outbox_whose_counter_restarted_recovers_by_renumbering() {
+    let mut clock = Hlc::new(device(1));
+    let mut lot = record(1);
+    let mut outbox = Outbox::new(device(1));
+    for value in 1..=2 {
+        let changes = edit(&mut clock, &mut lot, "quantity", value);
+        outbox.enqueue(&lot, changes);
+    }
+    // The server applied up to 10 from this device id in an earlier life, so it skipped
+    // seqs 1 and 2 and says 10.
+    assert!(outbox.acknowledge(10).is_err());
+    outbox.renumber_after(10);
+    assert_eq!(
+        outbox.pending().iter().map(|m| m.seq).collect::<Vec<_>>(),
+        vec![11, 12]
+    );
+    assert_eq!(outbox.next_seq(), 13);
+    assert_eq!(outbox.acknowledge(12), Ok(2));
+}
+
+#[test]
+fn an_outbox_rebuilt_from_rows_keeps_order_and_never_reuses_a_seq() {
+    let mut clock = Hlc::new(device(1));
+    let mut lot = record(1);
+    let rows: Vec<Mutation> = [5, 3, 4, 4]
+        .into_iter()
+        .map(|seq| {
+            Mutation::new(
+                device(1),
+                seq,
+                &lot.clone(),
+                edit(&mut clock, &mut lot, "quantity", seq as u32),
+            )
+        })
+        .collect();
+    // The stored counter was lost (1), but seqs up to 5 are pending: the next is 6.
+    let outbox = Outbox::from_parts(device(1), 1, rows);
+    assert_eq!(
+        outbox.pending().iter().map(|m| m.seq).collect::<Vec<_>>(),
+        vec![3, 4, 5]
+    );
+    assert_eq!(outbox.next_seq(), 6);
+    assert_eq!(Outbox::from_parts(device(1), 9, Vec::new()).next_seq(), 9);
+}
+
+#[test]
 fn seqs_are_classified_against_the_highest_applied() {
     fn check(highest: u64, seq: u64, expect: SeqStatus) {
         assert_eq!(

@@ -12,8 +12,10 @@ use super::protocol::PushRequest;
 
 /// Pending mutations of one device, oldest first, and the seq the next one gets. The store
 /// keeps it beside the records and writes both in one transaction. The device id and the
-/// seq counter belong together: a device that loses its counter must take a new device id,
-/// or the server would skip its new mutations as replays.
+/// seq counter belong together and must be stored together: if the counter were lost while
+/// the server still remembers a higher seq for the device id, the server would skip new
+/// mutations as replays. [`Outbox::acknowledge`] notices when the server's acknowledgement
+/// runs past every seq made here, but not when a new batch reaches past the old counter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outbox {
     device: DeviceId,
@@ -24,8 +26,9 @@ pub struct Outbox {
 /// An acknowledgement the outbox cannot have earned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OutboxError {
-    /// The server acknowledged seqs this device never made: another installation uses the
-    /// same device id, so this one must take a new id before pushing again.
+    /// The server acknowledged seqs this device never made, so it skipped this device's
+    /// pending mutations as replays: the device id was used before with a higher counter
+    /// (say, the counter was lost). Recover with [`Outbox::renumber_after`] and push again.
     AckBeyondSent { acknowledged: u64, last_made: u64 },
 }
 
@@ -38,7 +41,7 @@ impl fmt::Display for OutboxError {
             } => write!(
                 f,
                 "the server acknowledged changes up to number {acknowledged}, but this device has made only {last_made}: \
-                 its device id is used by another installation and must be replaced"
+                 the pending changes were skipped and must be renumbered and sent again"
             ),
         }
     }
@@ -52,6 +55,20 @@ impl Outbox {
             device,
             next_seq: 1,
             pending: Vec::new(),
+        }
+    }
+
+    /// An outbox rebuilt from a store that keeps each mutation as its own row (so a write
+    /// does not rewrite the whole queue). Rows may come in any order; `next_seq` is raised
+    /// past the highest pending seq, so a lost counter can never reuse a seq.
+    pub fn from_parts(device: DeviceId, next_seq: u64, mut pending: Vec<Mutation>) -> Outbox {
+        pending.sort_by_key(|m| m.seq);
+        pending.dedup_by_key(|m| m.seq);
+        let after_pending = pending.last().map_or(1, |m| m.seq.saturating_add(1));
+        Outbox {
+            device,
+            next_seq: next_seq.max(after_pending),
+            pending,
         }
     }
 
@@ -86,6 +103,18 @@ impl Outbox {
             device: self.device,
             mutations: self.pending.iter().take(max).cloned().collect(),
         }
+    }
+
+    /// Renumbers every pending mutation to follow `acknowledged`, the seq the server says it
+    /// has applied up to, after [`OutboxError::AckBeyondSent`]. The writes inside keep their
+    /// stamps, so resending them is an ordinary, idempotent push.
+    pub fn renumber_after(&mut self, acknowledged: u64) {
+        let mut seq = acknowledged;
+        for mutation in &mut self.pending {
+            seq = seq.saturating_add(1);
+            mutation.seq = seq;
+        }
+        self.next_seq = seq.saturating_add(1);
     }
 
     /// Drops the mutations acknowledged up to `up_to` and says how many. A stale or
