@@ -244,6 +244,22 @@ fn applying_refuses_malformed_mutations() {
         apply_mutation(None, &Mutation::new(device(1), 1, &lot, vec![future]), NOW).unwrap_err();
     assert!(matches!(error, ApplyError::FarFuture { seq: 1, .. }));
 
+    let ana = benchmate_core::record::UserId::new("ana").unwrap();
+    let ben = benchmate_core::record::UserId::new("ben").unwrap();
+    let mut ctx = EditContext {
+        clock: &mut clock,
+        now_millis: NOW,
+        author: Some(ana.clone()),
+    };
+    let by_ana: Vec<Change> = lot
+        .set(&mut ctx, "location", json!("fridge"))
+        .unwrap()
+        .into_iter()
+        .collect();
+    let signed = Mutation::new(device(1), 2, &lot, [changes.clone(), by_ana].concat());
+    assert!(signed.authors_are_at_most(&ana), "no author, or ana");
+    assert!(!signed.authors_are_at_most(&ben));
+
     let mut other_kind = Mutation::new(device(1), 1, &lot, changes);
     other_kind.kind = Kind::new("qc_result").unwrap();
     let error = apply_mutation(Some(&lot), &other_kind, NOW).unwrap_err();

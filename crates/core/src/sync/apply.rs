@@ -59,6 +59,10 @@ impl std::error::Error for ApplyError {}
 
 /// Merges `mutation` into the stored record (or creates the record when there is none),
 /// after checking that it is well formed and not stamped far in the future of `now_millis`.
+///
+/// What this cannot check, the server checks before calling it: that the signed-in user may
+/// write `mutation.scope` (the merge itself refuses a record changing scope), and that the
+/// writes claim no other author ([`Mutation::authors_are_at_most`]).
 pub fn apply_mutation(
     stored: Option<&Record>,
     mutation: &Mutation,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{Change, DeviceId, Kind, Record, RecordId, Scope};
+use crate::record::{Change, DeviceId, Kind, Record, RecordId, Scope, UserId};
 
 /// What a device pushes: its edit of one record, as the writes it made. Every write in it
 /// carries a stamp from `device`'s clock. (`device`, `seq`) names the mutation uniquely,
@@ -29,6 +29,18 @@ impl Mutation {
             scope: record.scope().clone(),
             changes,
         }
+    }
+
+    /// Whether every write names `user` as its author, or no author (a write made before the
+    /// device was signed in). The server refuses a mutation that claims someone else.
+    pub fn authors_are_at_most(&self, user: &UserId) -> bool {
+        self.changes.iter().all(|change| {
+            let author = match change {
+                Change::Field { write, .. } => write.author.as_ref(),
+                Change::Tombstone { write } => write.author.as_ref(),
+            };
+            author.is_none_or(|a| a == user)
+        })
     }
 
     /// The mutation as a partial record holding only its writes, ready to merge.
