@@ -223,14 +223,30 @@ fn powers_of_ten(text: &str) -> String {
     rest.to_string()
 }
 
+/// Liter spellings: UCUM reads `l` and `L` alike, so writing `L` changes nothing but looks.
+const LITRES: &[(&str, &str)] = &[
+    ("l", "L"),
+    ("dl", "dL"),
+    ("ml", "mL"),
+    ("ul", "uL"),
+    ("nl", "nL"),
+    ("fl", "fL"),
+];
+
 /// Maps each piece between `.`, `/` and parentheses through `EXACT` then `PIECES`.
+///
+/// A piece that is already a valid UCUM unit is kept as written (`S` is the siemens, not a
+/// second), except in text written all in capitals (`MG/DL`, `MEQ/L`), which is read
+/// case-insensitively because `MG` there means milligram, not megagauss.
 fn map_pieces(text: &str) -> String {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters > 1 && !text.chars().any(|c| c.is_lowercase());
     let whole_piece = !text.contains(['.', '/', '(', ')']);
     let mut out = String::with_capacity(text.len() + 8);
     let mut piece = String::new();
     let flush = |piece: &mut String, out: &mut String| {
         if !piece.is_empty() {
-            out.push_str(&map_piece(piece, whole_piece));
+            out.push_str(&map_piece(piece, whole_piece, shouted));
             piece.clear();
         }
     };
@@ -256,13 +272,15 @@ fn map_pieces(text: &str) -> String {
     out
 }
 
-fn map_piece(piece: &str, whole: bool) -> String {
-    if let Some((_, code)) = EXACT.iter().find(|(k, _)| *k == piece) {
-        return if whole {
-            code.to_string()
-        } else {
-            format!("({code})")
-        };
+fn map_piece(piece: &str, whole: bool, shouted: bool) -> String {
+    if !shouted {
+        if let Some((_, code)) = EXACT.iter().find(|(k, _)| *k == piece) {
+            return if whole {
+                code.to_string()
+            } else {
+                format!("({code})")
+            };
+        }
     }
     // A trailing exponent (`cm2`, `m-1`) is kept; the symbol before it is looked up.
     let split = piece
@@ -272,10 +290,20 @@ fn map_piece(piece: &str, whole: bool) -> String {
         .last()
         .map_or(piece.len(), |(i, _)| i);
     let (symbol, exponent) = piece.split_at(split);
-    if symbol.is_empty() {
+    if symbol.is_empty() || symbol.starts_with('{') {
         return piece.to_string();
     }
     let lower = symbol.to_lowercase();
+    // `u` is the atomic mass unit in UCUM, but `u/l` at a bench is always enzyme units.
+    if symbol == "u" {
+        return format!("U{exponent}");
+    }
+    if let Some((_, code)) = LITRES.iter().find(|(k, _)| *k == lower) {
+        return format!("{code}{exponent}");
+    }
+    if !shouted && ucum::validate(symbol).is_ok() {
+        return piece.to_string();
+    }
     match PIECES.iter().find(|(k, _)| *k == lower) {
         Some((_, code)) => format!("{code}{exponent}"),
         None => piece.to_string(),
@@ -333,6 +361,12 @@ mod tests {
         check("  mg/dL ", "mg/dL");
         check("10*3/uL", "10*3/uL");
         check("[IU]/L", "[IU]/L");
+        check("MEQ/L", "meq/L");
+        check("MMOL/L", "mmol/L");
+        // Valid UCUM is kept as written: S is the siemens, N the newton, K the kelvin.
+        check("S", "S");
+        check("g.m.s-2.A-2", "g.m.s-2.A-2");
+        check("s/m.mg", "s/m.mg");
     }
 
     #[test]
