@@ -126,9 +126,11 @@ fn bridge(
     };
     // UCUM counts a mole as Avogadro's number of particles; take it from the same table.
     let avogadro = ucum::analyze("mol")?.factor;
-    let in_moles = value * source.factor / avogadro.powi(from_moles + from_eq)
-        / valence.powi(from_eq);
-    Ok(in_moles * molar_mass.powi(mole_shift) * avogadro.powi(to_moles + to_eq)
+    let in_moles =
+        value * source.factor / avogadro.powi(from_moles + from_eq) / valence.powi(from_eq);
+    Ok(in_moles
+        * molar_mass.powi(mole_shift)
+        * avogadro.powi(to_moles + to_eq)
         * valence.powi(to_eq)
         / target.factor)
 }

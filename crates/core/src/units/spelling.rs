@@ -315,7 +315,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expect: &str) {
-        assert_eq!(normalize(text).as_deref(), Ok(expect), "normalize({text:?})");
+        assert_eq!(
+            normalize(text).as_deref(),
+            Ok(expect),
+            "normalize({text:?})"
+        );
     }
 
     #[test]
@@ -371,7 +375,10 @@ mod tests {
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        assert!(matches!(normalize("furlongs"), Err(UnitError::Unrecognized { .. })));
+        assert!(matches!(
+            normalize("furlongs"),
+            Err(UnitError::Unrecognized { .. })
+        ));
         assert_eq!(normalize(""), Err(UnitError::Empty));
         assert_eq!(normalize("   "), Err(UnitError::Empty));
         assert!(matches!(

@@ -101,8 +101,8 @@ fn split_exponent(raw: &str) -> Option<(String, i32)> {
 
 /// UCUM's metric prefixes, longest first so `da` wins over `d`.
 const PREFIXES: [&str; 24] = [
-    "da", "Ki", "Mi", "Gi", "Ti", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m",
-    "u", "n", "p", "f", "a", "z", "y",
+    "da", "Ki", "Mi", "Gi", "Ti", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m", "u",
+    "n", "p", "f", "a", "z", "y",
 ];
 
 /// True when `symbol` is `base` or a metric prefix followed by `base`.
