@@ -28,6 +28,11 @@ pub use outcome::{display, Column, Computed, Outcome, Output, Table, Value};
 pub use resolve::{FreeValue, Values};
 pub use spec::{Calculator, Category, InputKind, InputSpec, OutputSpec};
 
+/// The Martin-Hopkins factor table, public so that tests and screens can show it.
+pub mod lipids_table {
+    pub use super::lipids::{FACTORS, NON_HDL_LOWER_BOUNDS, TG_STRATA};
+}
+
 /// Every calculator, in the order the app lists them.
 static REGISTRY: &[&Calculator] = &[
     &dilutions::c1v1::CALCULATOR,
