@@ -9,7 +9,10 @@ use serde_json::Value;
 /// MedCalc-Bench calculator id -> (Benchmate id, extra arguments the case implies).
 // Case 40 (FENa) has a serum sodium of 197 mmol/L: extreme, but its arithmetic matches the
 // published formula, so it is kept as it is.
-const COVERED: &[(&str, &str, &[(&str, &str)])] = &[
+/// (MedCalc-Bench id, Benchmate id, extra NAME=VALUE choices the case implies)
+type Covered = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+const COVERED: &[Covered] = &[
     // MedCalc-Bench picks the Cockcroft-Gault weight by BMI; Benchmate makes that explicit.
     ("2", "crcl-cockcroft-gault", &[("weight_policy", "bmi")]),
     ("3", "egfr-ckd-epi-2021-cr", &[]),
