@@ -10,7 +10,11 @@ use serde_json::Value;
 // Case 40 (FENa) has a serum sodium of 197 mmol/L: extreme, but its arithmetic matches the
 // published formula, so it is kept as it is.
 /// (MedCalc-Bench id, Benchmate id, extra NAME=VALUE choices the case implies)
-type Covered = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+type Covered = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 const COVERED: &[Covered] = &[
     // MedCalc-Bench picks the Cockcroft-Gault weight by BMI; Benchmate makes that explicit.

@@ -27,3 +27,38 @@ pub fn validate(code: &str) -> Result<(), UnitError> {
 pub fn commensurable(from: &str, to: &str, context: Option<&MolarContext>) -> bool {
     convert(1.0, from, to, context).is_ok()
 }
+
+/// Rounds to `digits` significant digits, so that f64 artefacts of a chain of factors
+/// (1 mg/dL = 0.009999999999999998 g/L) never reach a screen or a script.
+pub fn round_significant(value: f64, digits: i32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let scale = 10f64.powi((digits - 1 - magnitude).clamp(-300, 300));
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_to_significant_digits() {
+        let cases = [
+            (0.009999999999999998, 12, 0.01),
+            (5.000100001, 3, 5.0),
+            (123456.0, 2, 120000.0),
+            (-0.0012345, 2, -0.0012),
+            (0.0, 5, 0.0),
+        ];
+        for (value, digits, want) in cases {
+            assert_eq!(round_significant(value, digits), want, "{value}");
+        }
+    }
+}
