@@ -17,7 +17,6 @@ pub struct CalcArgs {
     pub id: Option<String>,
     /// Inputs as NAME=VALUE[UNIT]: creatinine=1.09mg/dL, 'creatinine=96 umol/L', sex=female.
     /// A missing unit means the input's default unit.
-    #[arg(allow_hyphen_values = true)]
     pub inputs: Vec<String>,
 }
 
