@@ -76,6 +76,35 @@ fn ucum_functional_tests() {
     );
 }
 
+/// The spelling layer must never change the meaning of a valid UCUM code: every valid unit of
+/// the suite normalizes to itself or to a code that converts to it 1:1.
+#[test]
+fn normalize_keeps_valid_ucum_meaning() {
+    let Some(dir) = common::oracle_dir("normalize_keeps_valid_ucum_meaning") else {
+        return;
+    };
+    let xml = common::read(&dir, "ucum/UcumFunctionalTests.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("the UCUM test file is valid XML");
+    let valid: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("case") && n.attribute("valid") == Some("true"))
+        .filter_map(|n| n.attribute("unit"))
+        .collect();
+    let mut changed = Vec::new();
+    for unit in &valid {
+        match units::normalize(unit) {
+            Ok(code) if code == *unit => {}
+            Ok(code) => match ucum::convert(1.0, unit, &code) {
+                Ok(factor) if (factor - 1.0).abs() < 1e-12 => {}
+                other => changed.push(format!("{unit} -> {code}: {other:?}")),
+            },
+            Err(e) => changed.push(format!("{unit}: {e}")),
+        }
+    }
+    println!("normalize: {}/{} valid UCUM codes keep their meaning", valid.len() - changed.len(), valid.len());
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
+
 #[test]
 fn stated_tolerance_reads_the_last_digit() {
     // Worked by hand: "0.160" states thousandths; "25" units; "1e-7" one digit at 1e-7.
