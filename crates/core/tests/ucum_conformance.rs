@@ -101,7 +101,11 @@ fn normalize_keeps_valid_ucum_meaning() {
             Err(e) => changed.push(format!("{unit}: {e}")),
         }
     }
-    println!("normalize: {}/{} valid UCUM codes keep their meaning", valid.len() - changed.len(), valid.len());
+    println!(
+        "normalize: {}/{} valid UCUM codes keep their meaning",
+        valid.len() - changed.len(),
+        valid.len()
+    );
     assert!(changed.is_empty(), "{}", changed.join("\n"));
 }
 

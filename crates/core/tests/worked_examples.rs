@@ -273,6 +273,15 @@ fn centrifuge_and_hematology() {
         0.001,
         "facts #33 [C]",
     );
+    // #34: 65 / 5.5 -> 11.8.
+    check(
+        "mentzer-index",
+        &["mcv=65", "rbc=5.5"],
+        "mentzer_index",
+        11.82,
+        0.005,
+        "facts #34 [C]",
+    );
     // #35: 1 % -> 50 mL -> ceil(50/30) = 2, + 1 = 3 vials.
     check(
         "rhig-dose",

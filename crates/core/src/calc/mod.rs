@@ -50,6 +50,7 @@ static REGISTRY: &[&Calculator] = &[
     &hematology::absolute_count::CALCULATOR,
     &hematology::wbc_corrected_nrbc::CALCULATOR,
     &hematology::reticulocyte::CALCULATOR,
+    &hematology::mentzer_index::CALCULATOR,
     &hematology::inr::CALCULATOR,
     &chemistry::anion_gap::CALCULATOR,
     &chemistry::anion_gap_albumin::CALCULATOR,
@@ -76,6 +77,8 @@ static REGISTRY: &[&Calculator] = &[
     &blood_bank::rhig_dose::CALCULATOR,
     &body::bmi::CALCULATOR,
     &body::bsa_mosteller::CALCULATOR,
+    &body::ideal_body_weight::CALCULATOR,
+    &body::adjusted_body_weight::CALCULATOR,
 ];
 
 /// Every calculator.

@@ -1,7 +1,9 @@
-//! Body size: BMI and BSA, and the body weights that dosing and Cockcroft-Gault use.
+//! Body size: BMI, BSA, ideal and adjusted body weight, and the body weights that dosing and Cockcroft-Gault use.
 
+pub mod adjusted_body_weight;
 pub mod bmi;
 pub mod bsa_mosteller;
+pub mod ideal_body_weight;
 
 /// BMI in kg/m2 from kg and cm.
 pub fn body_mass_index(weight_kg: f64, height_cm: f64) -> f64 {
