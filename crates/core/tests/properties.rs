@@ -73,6 +73,29 @@ fn assert_sound(id: &str, outcome: &Outcome) {
     }
 }
 
+/// Every calculator, deterministically, at the corners and middle of its domain, with its
+/// optional inputs both given and left out, and each option of its choices: the random
+/// properties below could miss a calculator; this cannot.
+#[test]
+fn every_calculator_at_domain_corners() {
+    let mut runs = 0;
+    for index in 0..calc::registry().len() {
+        for fraction in [0.0, 0.25, 0.5, 1.0] {
+            for given in [true, false] {
+                for pick in 0..4 {
+                    let draws = [(fraction, given, pick)];
+                    let (id, inputs) = inputs_from(index, &draws, &[]);
+                    if let Ok(outcome) = calc::compute(id, &inputs) {
+                        assert_sound(id, &outcome);
+                    }
+                    runs += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(runs, calc::registry().len() * 32);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
 
