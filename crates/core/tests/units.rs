@@ -234,6 +234,20 @@ fn validate_takes_only_ucum() {
 }
 
 #[test]
+fn deep_nesting_at_the_length_cap_is_answered() {
+    // ucum-units recurses per parenthesis; the 128-character cap keeps nesting far below the
+    // ~10 KB that overflowed the wasm stack. 63 levels around `m` is 127 characters.
+    let nested = format!("{}m{}", "(".repeat(63), ")".repeat(63));
+    assert!(units::validate(&nested).is_ok());
+    assert_eq!(units::convert(1.0, &nested, "cm", None), Ok(100.0));
+    let too_deep = format!("{}m{}", "(".repeat(64), ")".repeat(64));
+    assert!(matches!(
+        units::validate(&too_deep),
+        Err(UnitError::TooLong { .. })
+    ));
+}
+
+#[test]
 fn analyte_factors_agree_with_molar_masses() {
     // Each factor was read in a table; each molar mass is chemistry. They must tell the same
     // story, or one of them was mistyped. Tables print factors to 3 or 4 digits (C-peptide

@@ -74,7 +74,9 @@ const fn row(
 
 use FactorSource::{AmaJama as A, Health3 as D, Iasri as B, Pmc3934467 as C, Unverified as M};
 
-/// Every analyte the clinical layer knows. The tested invariant: where the SI unit counts
+/// Every analyte the clinical layer knows. Factors and their sources are domain-facts.md's;
+/// the molar masses are standard chemistry (IUPAC atomic weights), added by the team and not
+/// in domain-facts.md, which is why each is tied to its factor by a test. The tested invariant: where the SI unit counts
 /// moles, the molar mass implied by the factor agrees with the stated molar mass within 1 %.
 #[rustfmt::skip]
 pub const ANALYTES: &[Analyte] = &[
