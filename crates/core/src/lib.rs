@@ -5,6 +5,8 @@
 //! what the outside world knows (the time, the stored records) and get back values to show
 //! or to store, so every rule is tested natively and runs the same in both places.
 
+pub mod calc;
 pub mod prefs;
 pub mod record;
 pub mod sync;
+pub mod units;

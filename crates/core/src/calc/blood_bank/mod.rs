@@ -1,0 +1,3 @@
+//! Blood bank: RhIG dose from a Kleihauer-Betke stain.
+
+pub mod rhig_dose;
