@@ -6,3 +6,4 @@
 //! or to store, so every rule is tested natively and runs the same in both places.
 
 pub mod prefs;
+pub mod ranges;
