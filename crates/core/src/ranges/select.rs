@@ -134,31 +134,43 @@ pub fn select_interval<'a>(
                 .is_none_or(|g| patient.gestation_weeks.is_some_and(|w| g.contains(w)))
         })
         .collect();
-    if applicable.is_empty() {
-        let mut conditions: Vec<String> = rows.iter().filter_map(|r| r.condition.clone()).collect();
+    // When nothing general applies but rows for a condition would (LH for a woman, given
+    // by cycle phase only), name the conditions: that is what the person can act on.
+    let only_conditions = |fallback: NoMatch| {
+        let mut conditions: Vec<String> = rows
+            .iter()
+            .filter(|r| patient.age_days.is_none_or(|age| r.age.contains(age)))
+            .filter(|r| patient.sex.matches(r.sex) || patient.sex == PatientSex::Unknown)
+            .filter_map(|r| match (&r.condition, r.gestation) {
+                (Some(c), _) if !patient.has_condition(c) => Some(c.clone()),
+                (None, Some(_)) => Some("a gestational age at birth".to_string()),
+                _ => None,
+            })
+            .collect();
         conditions.sort();
         conditions.dedup();
         if conditions.is_empty() {
-            conditions.push("a gestational age".to_string());
+            fallback
+        } else {
+            NoMatch::OnlyForConditions { category, conditions }
         }
-        return Err(NoMatch::OnlyForConditions { category, conditions });
-    }
+    };
     let for_age: Vec<&Interval> = match patient.age_days {
         None => applicable.iter().copied().filter(|r| r.age.is_all_ages()).collect(),
         Some(age) => applicable.iter().copied().filter(|r| r.age.contains(age)).collect(),
     };
     if for_age.is_empty() {
-        return Err(match patient.age_days {
+        return Err(only_conditions(match patient.age_days {
             None => NoMatch::AgeNeeded { category },
             Some(age_days) => NoMatch::NoneForAge { category, age_days },
-        });
+        }));
     }
     let for_sex: Vec<&Interval> = for_age.iter().copied().filter(|r| patient.sex.matches(r.sex)).collect();
     if for_sex.is_empty() {
-        return Err(match patient.sex {
+        return Err(only_conditions(match patient.sex {
             PatientSex::Unknown => NoMatch::SexNeeded { category },
             sex => NoMatch::NoneForSex { category, sex, age_days: patient.age_days },
-        });
+        }));
     }
     for_sex
         .into_iter()
