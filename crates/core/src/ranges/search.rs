@@ -2,8 +2,8 @@
 //!
 //! [`SearchIndex::build`] runs once per table (not per keystroke): it folds every key (see
 //! [`super::normalize`]), keeps the keys and their single words in one sorted list, so that
-//! prefix matches are a binary search, and a bigram index over that list, so that the typo
-//! pass computes edit distances only for words that share letters with the query.
+//! prefix matches are a binary search; the typo pass computes bounded edit distances only
+//! over the run of words that share the query's first letter.
 //!
 //! Ranking, best first: a whole key equal to the query (`k` is Potassium's abbreviation),
 //! a whole key starting with it (`trop` -> Troponin), a word of a key equal to or starting
@@ -44,8 +44,6 @@ pub struct SearchIndex {
     /// Folded keys and words, sorted, each with the entries it stands for.
     tokens: Vec<(String, Vec<Entry>)>,
     keys: Vec<Key>,
-    /// Bigram code -> tokens containing that bigram (each token listed once).
-    bigrams: HashMap<u16, Vec<u32>>,
 }
 
 /// One search result: the analyte's position in the list the index was built from.
@@ -66,14 +64,6 @@ const SCORE_TYPO: u16 = 40;
 
 /// The longest query looked at; longer input is cut (no analyte key is this long).
 const MAX_QUERY: usize = 48;
-
-fn bigram_code(a: u8, b: u8) -> u16 {
-    (u16::from(a) << 8) | u16::from(b)
-}
-
-fn bigrams(text: &str) -> impl Iterator<Item = u16> + '_ {
-    text.as_bytes().windows(2).map(|w| bigram_code(w[0], w[1]))
-}
 
 impl SearchIndex {
     pub fn build(analytes: &[Analyte]) -> SearchIndex {
@@ -110,17 +100,7 @@ impl SearchIndex {
         }
         let mut tokens: Vec<(String, Vec<Entry>)> = by_token.into_iter().collect();
         tokens.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut bigram_index: HashMap<u16, Vec<u32>> = HashMap::new();
-        for (t, (text, _)) in tokens.iter().enumerate() {
-            let t = u32::try_from(t).unwrap_or(u32::MAX);
-            for code in bigrams(text) {
-                let list = bigram_index.entry(code).or_default();
-                if list.last() != Some(&t) {
-                    list.push(t);
-                }
-            }
-        }
-        SearchIndex { tokens, keys, bigrams: bigram_index }
+        SearchIndex { tokens, keys }
     }
 
     /// The best `limit` analytes for what has been typed so far, best first.
@@ -132,20 +112,7 @@ impl SearchIndex {
             return Vec::new();
         }
         // analyte -> (score, key length, key id): the best match found so far per analyte.
-        let mut best: HashMap<u32, (u16, u16, u32)> = HashMap::new();
-        let mut offer = |entry: &Entry, score: u16, keys: &[Key]| {
-            let key = &keys[entry.key as usize];
-            let score = score + kind_bonus(key.kind);
-            let candidate = (score, key.folded_len, entry.key);
-            best.entry(entry.analyte)
-                .and_modify(|b| {
-                    if (candidate.0, std::cmp::Reverse(candidate.1)) > (b.0, std::cmp::Reverse(b.1)) {
-                        *b = candidate;
-                    }
-                })
-                .or_insert(candidate);
-        };
-
+        let mut best = Best::new();
         for (token, entries) in self.with_prefix(&folded) {
             let exact = token.len() == folded.len();
             for entry in entries {
@@ -155,22 +122,24 @@ impl SearchIndex {
                     (false, true) => SCORE_WORD_EXACT,
                     (false, false) => SCORE_WORD_PREFIX,
                 };
-                offer(entry, score, &self.keys);
+                offer(&mut best, &self.keys, entry, score);
             }
         }
 
         if words.len() > 1 {
             for (analyte, key) in self.all_words_match(&words) {
-                offer(&Entry { analyte, key, whole: true }, SCORE_ALL_WORDS, &self.keys);
+                offer(&mut best, &self.keys, &Entry { analyte, key, whole: true }, SCORE_ALL_WORDS);
             }
         }
 
-        if folded.len() >= 4 {
+        // A typo match scores below every other kind, so once `limit` analytes matched
+        // better it cannot change the answer, and the costliest pass is skipped.
+        if folded.len() >= 4 && best.len() < limit {
             let allowed = if folded.len() >= 8 { 2 } else { 1 };
             for (t, distance) in self.near(&folded, allowed) {
                 let score = SCORE_TYPO - 10 * u16::from(distance);
                 for entry in &self.tokens[t].1 {
-                    offer(entry, score, &self.keys);
+                    offer(&mut best, &self.keys, entry, score);
                 }
             }
         }
@@ -217,36 +186,45 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Tokens whose some prefix is within `allowed` edits of `query`, with that distance.
+    /// Tokens with a prefix within `allowed` edits of `query`, with that distance.
+    ///
+    /// Like most search engines' fuzzy matching, the first letter must be right: people
+    /// rarely mistype it, and it narrows the candidates to one run of the sorted list.
     fn near(&self, query: &str, allowed: u8) -> Vec<(usize, u8)> {
-        let query_bigrams: Vec<u16> = {
-            let mut b: Vec<u16> = bigrams(query).collect();
-            b.sort_unstable();
-            b.dedup();
-            b
+        let Some(first) = query.get(..1) else {
+            return Vec::new();
         };
-        // One edit changes at most three bigrams (a transposition), so a token that shares
-        // fewer than this many of the query's bigrams cannot be close enough.
-        let needed = query_bigrams.len().saturating_sub(3 * usize::from(allowed)).max(1);
-        let mut shared = vec![0u8; self.tokens.len()];
-        let mut candidates = Vec::new();
-        for code in &query_bigrams {
-            for &t in self.bigrams.get(code).map_or(&[][..], Vec::as_slice) {
-                let count = &mut shared[t as usize];
-                *count = count.saturating_add(1);
-                if usize::from(*count) == needed {
-                    candidates.push(t as usize);
-                }
-            }
-        }
-        candidates
-            .into_iter()
-            .filter_map(|t| {
-                let distance = prefix_distance(query.as_bytes(), self.tokens[t].0.as_bytes(), allowed)?;
-                (distance > 0).then_some((t, distance))
+        let start = self.tokens.partition_point(|(t, _)| t.as_str() < first);
+        let shortest = query.len().saturating_sub(usize::from(allowed));
+        let mut rows = DistanceRows::default();
+        self.tokens[start..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(first))
+            .enumerate()
+            .filter(|(_, (t, _))| t.len() >= shortest)
+            .filter_map(|(i, (t, _))| {
+                let distance = rows.prefix_distance(query.as_bytes(), t.as_bytes(), allowed)?;
+                (distance > 0).then_some((start + i, distance))
             })
             .collect()
     }
+}
+
+/// Best match per analyte: (score, folded key length, key id).
+type Best = HashMap<u32, (u16, u16, u32)>;
+
+/// Keeps `entry` for its analyte if it beats what the analyte has: a higher score, or the
+/// same score on a shorter key.
+fn offer(best: &mut Best, keys: &[Key], entry: &Entry, score: u16) {
+    let key = &keys[entry.key as usize];
+    let candidate = (score + kind_bonus(key.kind), key.folded_len, entry.key);
+    best.entry(entry.analyte)
+        .and_modify(|b| {
+            if (candidate.0, std::cmp::Reverse(candidate.1)) > (b.0, std::cmp::Reverse(b.1)) {
+                *b = candidate;
+            }
+        })
+        .or_insert(candidate);
 }
 
 fn kind_bonus(kind: KeyKind) -> u16 {
@@ -256,33 +234,55 @@ fn kind_bonus(kind: KeyKind) -> u16 {
     }
 }
 
-/// The smallest edit distance (insert, delete, substitute, swap two neighbours) between
-/// `query` and any prefix of `token`, if it is at most `allowed`.
-fn prefix_distance(query: &[u8], token: &[u8], allowed: u8) -> Option<u8> {
-    let n = token.len();
-    let mut before: Vec<usize> = vec![0; n + 1];
-    let mut previous: Vec<usize> = (0..=n).collect();
-    let mut current: Vec<usize> = vec![0; n + 1];
-    for i in 1..=query.len() {
-        current[0] = i;
-        for j in 1..=n {
-            let cost = usize::from(query[i - 1] != token[j - 1]);
-            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && query[i - 1] == token[j - 2] && query[i - 2] == token[j - 1] {
-                d = d.min(before[j - 2] + 1);
+/// Reused rows of the edit-distance table, so a query allocates them once.
+#[derive(Default)]
+struct DistanceRows {
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl DistanceRows {
+    /// The smallest edit distance (insert, delete, substitute, swap two neighbours) between
+    /// `query` and any prefix of `token`, if it is at most `allowed`. Stops as soon as a whole
+    /// row exceeds `allowed`, since later rows can only grow.
+    fn prefix_distance(&mut self, query: &[u8], token: &[u8], allowed: u8) -> Option<u8> {
+        let n = token.len();
+        let allowed = usize::from(allowed);
+        self.before.clear();
+        self.before.resize(n + 1, 0);
+        self.previous.clear();
+        self.previous.extend(0..=n);
+        self.current.clear();
+        self.current.resize(n + 1, 0);
+        for i in 1..=query.len() {
+            self.current[0] = i;
+            let mut row_min = i;
+            for j in 1..=n {
+                let cost = usize::from(query[i - 1] != token[j - 1]);
+                let mut d = (self.previous[j] + 1)
+                    .min(self.current[j - 1] + 1)
+                    .min(self.previous[j - 1] + cost);
+                if i > 1 && j > 1 && query[i - 1] == token[j - 2] && query[i - 2] == token[j - 1] {
+                    d = d.min(self.before[j - 2] + 1);
+                }
+                self.current[j] = d;
+                row_min = row_min.min(d);
             }
-            current[j] = d;
+            if row_min > allowed {
+                return None;
+            }
+            std::mem::swap(&mut self.before, &mut self.previous);
+            std::mem::swap(&mut self.previous, &mut self.current);
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        let distance = self.previous.iter().copied().min().unwrap_or(usize::MAX);
+        u8::try_from(distance).ok().filter(|&d| usize::from(d) <= allowed)
     }
-    let distance = previous.iter().copied().min().unwrap_or(usize::MAX);
-    u8::try_from(distance).ok().filter(|&d| d <= allowed)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::prefix_distance;
+    use super::DistanceRows;
 
     #[test]
     fn prefix_distance_counts_edits_against_the_best_prefix() {
@@ -293,7 +293,8 @@ mod tests {
             ("xyzw", "troponin", None),
             ("magnseium", "magnesium", Some(1)),
         ] {
-            assert_eq!(prefix_distance(query.as_bytes(), token.as_bytes(), 2), expect, "{query} ~ {token}");
+            let mut rows = DistanceRows::default();
+            assert_eq!(rows.prefix_distance(query.as_bytes(), token.as_bytes(), 2), expect, "{query} ~ {token}");
         }
     }
 }
