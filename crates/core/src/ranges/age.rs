@@ -199,9 +199,25 @@ pub fn describe_age(age_days: u32) -> String {
     if age_days < 31 {
         format!("{age_days}-day-old")
     } else if age_days < AgeUnit::Years.to_days(2) {
-        format!("{}-month-old", age_days * 16 / 487)
+        format!("{}-month-old", whole_units(age_days, AgeUnit::Months))
     } else {
-        format!("{}-year-old", age_days * 4 / 1461)
+        format!("{}-year-old", whole_units(age_days, AgeUnit::Years))
+    }
+}
+
+/// The most whole `unit`s whose days (by the rule) fit in `age_days`: the inverse of
+/// [`AgeUnit::to_days`], so a patient entered as 30 years is described as 30 years old.
+pub fn whole_units(age_days: u32, unit: AgeUnit) -> u32 {
+    let estimate = match unit {
+        AgeUnit::Days => return age_days,
+        AgeUnit::Weeks => return age_days / 7,
+        AgeUnit::Months => age_days * 16 / 487,
+        AgeUnit::Years => age_days * 4 / 1461,
+    };
+    if unit.to_days(estimate + 1) <= age_days {
+        estimate + 1
+    } else {
+        estimate
     }
 }
 
@@ -260,7 +276,12 @@ mod tests {
         assert_eq!(describe_age(3), "3-day-old");
         assert_eq!(describe_age(45), "1-month-old");
         assert_eq!(describe_age(400), "13-month-old");
-        assert_eq!(describe_age(AgeUnit::Years.to_days(42)), "42-year-old");
+        for years in [3, 18, 30, 42, 65, 100] {
+            assert_eq!(describe_age(AgeUnit::Years.to_days(years)), format!("{years}-year-old"));
+            assert_eq!(describe_age(AgeUnit::Years.to_days(years) - 1), format!("{}-year-old", years - 1));
+        }
+        assert_eq!(describe_age(AgeUnit::Months.to_days(6)), "6-month-old");
+        assert_eq!(describe_age(AgeUnit::Years.to_days(2) - 1), "23-month-old");
         let birth = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
         let on = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         assert_eq!(age_in_days(birth, on), Some(3));

@@ -139,8 +139,8 @@ pub fn select_interval<'a>(
     let only_conditions = |fallback: NoMatch| {
         let mut conditions: Vec<String> = rows
             .iter()
-            .filter(|r| patient.age_days.is_none_or(|age| r.age.contains(age)))
-            .filter(|r| patient.sex.matches(r.sex) || patient.sex == PatientSex::Unknown)
+            .filter(|r| patient.age_days.map_or(r.age.is_all_ages(), |age| r.age.contains(age)))
+            .filter(|r| patient.sex.matches(r.sex))
             .filter_map(|r| match (&r.condition, r.gestation) {
                 (Some(c), _) if !patient.has_condition(c) => Some(c.clone()),
                 (None, Some(_)) => Some("a gestational age at birth".to_string()),
