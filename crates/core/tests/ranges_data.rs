@@ -11,7 +11,11 @@ use std::collections::{BTreeMap, HashSet};
 fn bundled_table_loads_without_a_single_bad_row() {
     let defaults = load_defaults();
     let problems: Vec<String> = defaults.problems.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "bad rows in the bundled table:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "bad rows in the bundled table:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -21,11 +25,30 @@ fn bundled_table_covers_every_section_with_at_least_150_analytes() {
     for analyte in defaults.catalogue.analytes() {
         *per_section.entry(analyte.section.code()).or_default() += 1;
     }
-    let intervals_per_category = Category::ALL.map(|c| (c.code(), defaults.intervals.iter().filter(|i| i.category == c).count()));
-    eprintln!("analytes per section: {per_section:?}; rows per category: {intervals_per_category:?}");
-    assert!(defaults.catalogue.len() >= 150, "{} analytes", defaults.catalogue.len());
+    let intervals_per_category = Category::ALL.map(|c| {
+        (
+            c.code(),
+            defaults
+                .intervals
+                .iter()
+                .filter(|i| i.category == c)
+                .count(),
+        )
+    });
+    eprintln!(
+        "analytes per section: {per_section:?}; rows per category: {intervals_per_category:?}"
+    );
+    assert!(
+        defaults.catalogue.len() >= 150,
+        "{} analytes",
+        defaults.catalogue.len()
+    );
     for section in Section::ALL.into_iter().filter(|s| *s != Section::Other) {
-        assert!(per_section.get(section.code()).copied().unwrap_or(0) >= 10, "too few in {}", section.code());
+        assert!(
+            per_section.get(section.code()).copied().unwrap_or(0) >= 10,
+            "too few in {}",
+            section.code()
+        );
     }
 }
 
@@ -36,17 +59,32 @@ fn every_analyte_has_a_reference_interval_a_valid_loinc_code_and_a_known_source(
     assert!(SOURCES_CSV.starts_with("key,citation"));
     for analyte in defaults.catalogue.analytes() {
         assert!(
-            defaults.intervals.iter().any(|i| i.analyte == analyte.id && i.category == Category::Reference),
+            defaults
+                .intervals
+                .iter()
+                .any(|i| i.analyte == analyte.id && i.category == Category::Reference),
             "{} has no reference interval",
             analyte.id
         );
-        assert!(analyte.loinc.is_empty() || loinc_is_valid(&analyte.loinc), "{}", analyte.id);
+        assert!(
+            analyte.loinc.is_empty() || loinc_is_valid(&analyte.loinc),
+            "{}",
+            analyte.id
+        );
         assert!(analyte.si_factor > 0.0, "{}", analyte.id);
     }
     for interval in &defaults.intervals {
-        assert!(source_keys.contains(interval.source.as_str()), "{} cites unknown source {}", interval.analyte, interval.source);
+        assert!(
+            source_keys.contains(interval.source.as_str()),
+            "{} cites unknown source {}",
+            interval.analyte,
+            interval.source
+        );
     }
-    let unused: Vec<&&str> = source_keys.iter().filter(|k| !defaults.intervals.iter().any(|i| i.source == **k)).collect();
+    let unused: Vec<&&str> = source_keys
+        .iter()
+        .filter(|k| !defaults.intervals.iter().any(|i| i.source == **k))
+        .collect();
     assert!(unused.is_empty(), "sources never cited: {unused:?}");
 }
 
@@ -54,13 +92,35 @@ fn every_analyte_has_a_reference_interval_a_valid_loinc_code_and_a_known_source(
 fn analytes_that_usually_have_critical_limits_have_them() {
     let defaults = load_defaults();
     let usual = [
-        "sodium", "potassium", "chloride", "bicarbonate", "glucose", "calcium", "calcium-ionized",
-        "magnesium", "phosphate", "hemoglobin", "hematocrit", "platelets", "wbc", "inr", "aptt",
-        "fibrinogen", "ph-arterial", "pco2-arterial", "po2-arterial", "lactate", "digoxin", "lithium",
+        "sodium",
+        "potassium",
+        "chloride",
+        "bicarbonate",
+        "glucose",
+        "calcium",
+        "calcium-ionized",
+        "magnesium",
+        "phosphate",
+        "hemoglobin",
+        "hematocrit",
+        "platelets",
+        "wbc",
+        "inr",
+        "aptt",
+        "fibrinogen",
+        "ph-arterial",
+        "pco2-arterial",
+        "po2-arterial",
+        "lactate",
+        "digoxin",
+        "lithium",
     ];
     for id in usual {
         assert!(
-            defaults.intervals.iter().any(|i| i.analyte == id && i.category == Category::Critical),
+            defaults
+                .intervals
+                .iter()
+                .any(|i| i.analyte == id && i.category == Category::Critical),
             "{id} has no critical limits"
         );
     }

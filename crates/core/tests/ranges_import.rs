@@ -7,41 +7,104 @@ use benchmate_core::ranges::{
     load_defaults, validate_csv, validate_json, ImportMode, LabTable, Location, RowError,
 };
 
-const HEADER: &str = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
+const HEADER: &str =
+    "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
 
 /// Validates `HEADER` + `rows` against the defaults and returns (line, message) per problem.
 fn problems(rows: &str) -> Vec<(String, String)> {
     let defaults = load_defaults();
     let report = validate_csv(&format!("{HEADER}\n{rows}"), None, &defaults.catalogue);
-    report.problems.iter().map(|p| (p.location.to_string(), p.error.to_string())).collect()
+    report
+        .problems
+        .iter()
+        .map(|p| (p.location.to_string(), p.error.to_string()))
+        .collect()
 }
 
 /// One bad row on line 2 must give exactly the expected message.
 fn check(row: &str, expect: &str) {
     let got = problems(row);
-    assert_eq!(got, vec![("line 2".to_string(), expect.to_string())], "row {row:?}");
+    assert_eq!(
+        got,
+        vec![("line 2".to_string(), expect.to_string())],
+        "row {row:?}"
+    );
 }
 
 #[test]
 fn each_kind_of_bad_row_is_named_with_its_line() {
-    check("potasium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,", "unknown analyte 'potasium' (did you mean 'potassium'?)");
-    check(",reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,", "missing analyte");
-    check("potassium,reference,any,18y,,,,,3.5,5.1,mg/dL,Lab,", "unknown unit 'mg/dL' for Potassium (use mmol/L)");
-    check("glucose,reference,any,18y,,,,,70,99,mmol,Lab,", "unknown unit 'mmol' for Glucose (use mg/dL or mmol/L)");
-    check("potassium,reference,any,18y,,,,,5.1,3.5,mmol/L,Lab,", "low 5.1 is above high 3.5");
-    check("potassium,reference,x,18y,,,,,3.5,5.1,mmol/L,Lab,", "bad sex 'x' (use any, male or female)");
-    check("potassium,reference,any,18yrs old,,,,,3.5,5.1,mmol/L,Lab,", "bad age unit in age_from: age unit in '18yrs old' is not one of d, wk, mo, y");
-    check("potassium,reference,any,1.5y,,,,,3.5,5.1,mmol/L,Lab,", "bad age_from: age '1.5y' needs a whole number and a unit, e.g. 3d, 2wk, 6mo or 18y");
-    check("potassium,reference,any,18y,1y,,,,3.5,5.1,mmol/L,Lab,", "age_from 18y is not below age_to 1y");
-    check("potassium,reference,any,18y,,,,,3.5,high,mmol/L,Lab,", "high 'high' is not a number");
-    check("potassium,reference,any,18y,,,,,<3.5,5.1,mmol/L,Lab,", "low '<3.5' is not a number");
-    check("potassium,reference,any,18y,,,,,NaN,5.1,mmol/L,Lab,", "low 'NaN' is not a number");
-    check("potassium,reference,any,18y,,,,,,,mmol/L,Lab,", "neither low nor high is given");
-    check("potassium,normal range,any,18y,,,,,3.5,5.1,mmol/L,Lab,", "bad category 'normal range' (use reference, critical or absolute)");
-    check("potassium,reference,any,18y,,,,,3.5,5.1,,Lab,", "missing unit");
-    check("potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,,", "missing source");
-    check("potassium,reference,any,,,50,,,3.5,5.1,mmol/L,Lab,", "bad gest_from '50' (whole weeks, e.g. 37)");
-    check("potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab", "12 fields where the header has 13");
+    check(
+        "potasium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
+        "unknown analyte 'potasium' (did you mean 'potassium'?)",
+    );
+    check(
+        ",reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
+        "missing analyte",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,3.5,5.1,mg/dL,Lab,",
+        "unknown unit 'mg/dL' for Potassium (use mmol/L)",
+    );
+    check(
+        "glucose,reference,any,18y,,,,,70,99,mmol,Lab,",
+        "unknown unit 'mmol' for Glucose (use mg/dL or mmol/L)",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,5.1,3.5,mmol/L,Lab,",
+        "low 5.1 is above high 3.5",
+    );
+    check(
+        "potassium,reference,x,18y,,,,,3.5,5.1,mmol/L,Lab,",
+        "bad sex 'x' (use any, male or female)",
+    );
+    check(
+        "potassium,reference,any,18yrs old,,,,,3.5,5.1,mmol/L,Lab,",
+        "bad age unit in age_from: age unit in '18yrs old' is not one of d, wk, mo, y",
+    );
+    check(
+        "potassium,reference,any,1.5y,,,,,3.5,5.1,mmol/L,Lab,",
+        "bad age_from: age '1.5y' needs a whole number and a unit, e.g. 3d, 2wk, 6mo or 18y",
+    );
+    check(
+        "potassium,reference,any,18y,1y,,,,3.5,5.1,mmol/L,Lab,",
+        "age_from 18y is not below age_to 1y",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,3.5,high,mmol/L,Lab,",
+        "high 'high' is not a number",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,<3.5,5.1,mmol/L,Lab,",
+        "low '<3.5' is not a number",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,NaN,5.1,mmol/L,Lab,",
+        "low 'NaN' is not a number",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,,,mmol/L,Lab,",
+        "neither low nor high is given",
+    );
+    check(
+        "potassium,normal range,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
+        "bad category 'normal range' (use reference, critical or absolute)",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,3.5,5.1,,Lab,",
+        "missing unit",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,,",
+        "missing source",
+    );
+    check(
+        "potassium,reference,any,,,50,,,3.5,5.1,mmol/L,Lab,",
+        "bad gest_from '50' (whole weeks, e.g. 37)",
+    );
+    check(
+        "potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab",
+        "12 fields where the header has 13",
+    );
 }
 
 #[test]
@@ -73,7 +136,8 @@ fn duplicates_and_overlapping_partitions_point_at_the_earlier_row() {
             ("line 3".to_string(), "duplicate of line 2".to_string()),
             (
                 "line 4".to_string(),
-                "overlaps line 2: a patient would match both rows (split the ages or sexes)".to_string()
+                "overlaps line 2: a patient would match both rows (split the ages or sexes)"
+                    .to_string()
             ),
         ]
     );
@@ -82,7 +146,11 @@ fn duplicates_and_overlapping_partitions_point_at_the_earlier_row() {
 #[test]
 fn header_faults_and_unreadable_files_are_reported_for_the_file() {
     let defaults = load_defaults();
-    let report = validate_csv("analyte,category,hgih,unit,source\n", None, &defaults.catalogue);
+    let report = validate_csv(
+        "analyte,category,hgih,unit,source\n",
+        None,
+        &defaults.catalogue,
+    );
     let messages: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
@@ -92,13 +160,27 @@ fn header_faults_and_unreadable_files_are_reported_for_the_file() {
     let missing: Vec<&RowError> = report.problems.iter().map(|p| &p.error).collect();
     assert_eq!(
         missing,
-        vec![&RowError::MissingColumn("category"), &RowError::MissingColumn("unit"), &RowError::MissingColumn("source")]
+        vec![
+            &RowError::MissingColumn("category"),
+            &RowError::MissingColumn("unit"),
+            &RowError::MissingColumn("source")
+        ]
     );
     let report = validate_csv("", None, &defaults.catalogue);
     assert_eq!(report.problems[0].location, Location::File);
-    let report = validate_csv(&format!("{HEADER}\n\"potassium,reference"), None, &defaults.catalogue);
-    assert_eq!(report.problems[0].error, RowError::Csv("line 2: a quoted field is never closed".into()));
-    assert!(report.accept(ImportMode::GoodRowsOnly).is_err(), "an unreadable file imports nothing");
+    let report = validate_csv(
+        &format!("{HEADER}\n\"potassium,reference"),
+        None,
+        &defaults.catalogue,
+    );
+    assert_eq!(
+        report.problems[0].error,
+        RowError::Csv("line 2: a quoted field is never closed".into())
+    );
+    assert!(
+        report.accept(ImportMode::GoodRowsOnly).is_err(),
+        "an unreadable file imports nothing"
+    );
 }
 
 #[test]
@@ -109,11 +191,23 @@ fn all_or_nothing_refuses_and_good_rows_only_keeps_the_good_rows() {
     );
     let report = validate_csv(&text, None, &defaults.catalogue);
     assert_eq!(report.rows_read, 3);
-    let refused = report.clone().accept(ImportMode::AllOrNothing).expect_err("a bad row refuses the file");
+    let refused = report
+        .clone()
+        .accept(ImportMode::AllOrNothing)
+        .expect_err("a bad row refuses the file");
     assert_eq!(refused.to_string(), "1 bad rows; nothing was imported");
-    let table = report.accept(ImportMode::GoodRowsOnly).expect("good rows are kept");
-    let kept: Vec<(&str, &str)> = table.intervals.iter().map(|i| (i.analyte.as_str(), i.category.code())).collect();
-    assert_eq!(kept, vec![("potassium", "reference"), ("sodium", "critical")]);
+    let table = report
+        .accept(ImportMode::GoodRowsOnly)
+        .expect("good rows are kept");
+    let kept: Vec<(&str, &str)> = table
+        .intervals
+        .iter()
+        .map(|i| (i.analyte.as_str(), i.category.code()))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![("potassium", "reference"), ("sodium", "critical")]
+    );
 }
 
 #[test]
@@ -124,7 +218,11 @@ fn rows_may_name_the_analyte_by_loinc_code_name_or_abbreviation() {
     );
     let report = validate_csv(&text, None, &defaults.catalogue);
     assert!(report.is_clean(), "{:?}", report.problems);
-    let ids: Vec<&str> = report.intervals.iter().map(|i| i.analyte.as_str()).collect();
+    let ids: Vec<&str> = report
+        .intervals
+        .iter()
+        .map(|i| i.analyte.as_str())
+        .collect();
     assert_eq!(ids, vec!["potassium", "sodium", "hemoglobin"]);
 }
 
@@ -134,7 +232,8 @@ fn a_lab_may_add_its_own_analyte_with_an_analytes_table() {
     let analytes = "id,name,abbreviations,synonyms,loinc,specimen,section,unit,decimals,si_unit,si_decimals,si_factor,mw\n\
                     galectin-3,Galectin-3,Gal-3,,,serum,chemistry,ng/mL,1,,,,\n\
                     Bad Id,X,,,1234-5,serum,chem,mg/dL,9,mmol/L,,,\n";
-    let intervals = format!("{HEADER}\ngalectin-3,reference,any,18y,,,,,,17.8,ng/mL,Lab study 2026,\n");
+    let intervals =
+        format!("{HEADER}\ngalectin-3,reference,any,18y,,,,,,17.8,ng/mL,Lab study 2026,\n");
     let report = validate_csv(&intervals, Some(analytes), &defaults.catalogue);
     let messages: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -170,12 +269,25 @@ fn json_import_reads_the_same_rows_and_names_items() {
     assert_eq!(report.intervals.len(), 1);
     for (bad, why) in [
         ("{", "not valid JSON"),
-        (r#"{"format": "other", "version": 1, "intervals": []}"#, "\"format\" must be \"benchmate-ranges\""),
-        (r#"{"format": "benchmate-ranges", "version": 2, "intervals": []}"#, "\"version\" must be 1"),
-        (r#"{"format": "benchmate-ranges", "version": 1}"#, "\"intervals\" is missing"),
+        (
+            r#"{"format": "other", "version": 1, "intervals": []}"#,
+            "\"format\" must be \"benchmate-ranges\"",
+        ),
+        (
+            r#"{"format": "benchmate-ranges", "version": 2, "intervals": []}"#,
+            "\"version\" must be 1",
+        ),
+        (
+            r#"{"format": "benchmate-ranges", "version": 1}"#,
+            "\"intervals\" is missing",
+        ),
     ] {
         let report = validate_json(bad, &defaults.catalogue);
-        assert!(report.problems[0].to_string().contains(why), "{bad}: {:?}", report.problems);
+        assert!(
+            report.problems[0].to_string().contains(why),
+            "{bad}: {:?}",
+            report.problems
+        );
     }
 }
 
@@ -192,9 +304,13 @@ fn export_then_import_gives_the_same_table_in_csv_and_json() {
     let table = validate_csv(&intervals, Some(analytes), &defaults.catalogue)
         .accept(ImportMode::AllOrNothing)
         .expect("clean");
-    let again = validate_csv(&intervals_to_csv(&table.intervals), Some(&analytes_to_csv(&table.analytes)), &defaults.catalogue)
-        .accept(ImportMode::AllOrNothing)
-        .expect("own CSV export imports clean");
+    let again = validate_csv(
+        &intervals_to_csv(&table.intervals),
+        Some(&analytes_to_csv(&table.analytes)),
+        &defaults.catalogue,
+    )
+    .accept(ImportMode::AllOrNothing)
+    .expect("own CSV export imports clean");
     assert_eq!(again, table);
     let from_json: LabTable = validate_json(&lab_table_to_json(&table), &defaults.catalogue)
         .accept(ImportMode::AllOrNothing)

@@ -3,11 +3,12 @@
 //! and the lab's table winning over the defaults.
 
 use benchmate_core::ranges::{
-    load_defaults, select_interval, validate_csv, AgeUnit, Category, ImportMode, Interval, LabTable, Patient,
-    PatientSex, Provenance, RangeBook,
+    load_defaults, select_interval, validate_csv, AgeUnit, Category, ImportMode, Interval,
+    LabTable, Patient, PatientSex, Provenance, RangeBook,
 };
 
-const HEADER: &str = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
+const HEADER: &str =
+    "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
 
 /// A small table in the lab import format: neonatal partitions in days, sex split for adults.
 const TABLE: &str = "\
@@ -35,7 +36,11 @@ fn years(n: u32) -> u32 {
 /// `expect` is "low-high" of the chosen reference row, or the message when none applies.
 fn check(rows: &[Interval], patient: Patient, expect: &str) {
     let got = match select_interval(rows, Category::Reference, &patient) {
-        Ok(row) => format!("{}-{}", row.low.map_or(String::new(), |v| v.to_string()), row.high.map_or(String::new(), |v| v.to_string())),
+        Ok(row) => format!(
+            "{}-{}",
+            row.low.map_or(String::new(), |v| v.to_string()),
+            row.high.map_or(String::new(), |v| v.to_string())
+        ),
         Err(why) => why.to_string(),
     };
     assert_eq!(got, expect, "patient {patient:?}");
@@ -59,33 +64,73 @@ fn the_adult_boundary_at_18_years_is_6574_days() {
     let rows = rows();
     // 18 y = floor(18 x 365.25) = floor(6574.5) = 6574 days.
     check(&rows, Patient::new(Some(6573), PatientSex::Male), "11-14");
-    check(&rows, Patient::new(Some(6574), PatientSex::Male), "13.5-17.5");
-    check(&rows, Patient::new(Some(years(18)), PatientSex::Female), "12-16");
-    check(&rows, Patient::new(Some(years(90)), PatientSex::Female), "12-16");
+    check(
+        &rows,
+        Patient::new(Some(6574), PatientSex::Male),
+        "13.5-17.5",
+    );
+    check(
+        &rows,
+        Patient::new(Some(years(18)), PatientSex::Female),
+        "12-16",
+    );
+    check(
+        &rows,
+        Patient::new(Some(years(90)), PatientSex::Female),
+        "12-16",
+    );
 }
 
 #[test]
 fn sex_splits_need_the_sex_and_say_so() {
     let rows = rows();
-    check(&rows, Patient::new(Some(years(40)), PatientSex::Male), "13.5-17.5");
-    check(&rows, Patient::new(Some(years(40)), PatientSex::Female), "12-16");
-    check(&rows, Patient::new(Some(years(40)), PatientSex::Unknown), "the reference interval depends on sex: enter the patient's sex");
+    check(
+        &rows,
+        Patient::new(Some(years(40)), PatientSex::Male),
+        "13.5-17.5",
+    );
+    check(
+        &rows,
+        Patient::new(Some(years(40)), PatientSex::Female),
+        "12-16",
+    );
+    check(
+        &rows,
+        Patient::new(Some(years(40)), PatientSex::Unknown),
+        "the reference interval depends on sex: enter the patient's sex",
+    );
     // A child's row is for any sex, so an unknown sex is no obstacle.
-    check(&rows, Patient::new(Some(years(5)), PatientSex::Unknown), "11-14");
+    check(
+        &rows,
+        Patient::new(Some(years(5)), PatientSex::Unknown),
+        "11-14",
+    );
 }
 
 #[test]
 fn unknown_age_is_asked_for_when_the_rows_depend_on_it() {
     let rows = rows();
-    check(&rows, Patient::new(None, PatientSex::Male), "the reference interval depends on age: enter the patient's age");
+    check(
+        &rows,
+        Patient::new(None, PatientSex::Male),
+        "the reference interval depends on age: enter the patient's age",
+    );
 }
 
 #[test]
 fn a_condition_row_wins_for_a_patient_with_that_condition_only() {
     let rows = rows();
     let adult_woman = Patient::new(Some(years(30)), PatientSex::Female);
-    check(&rows, adult_woman.clone().with_condition("Pregnancy"), "11-");
-    check(&rows, adult_woman.clone().with_condition("fasting"), "12-16");
+    check(
+        &rows,
+        adult_woman.clone().with_condition("Pregnancy"),
+        "11-",
+    );
+    check(
+        &rows,
+        adult_woman.clone().with_condition("fasting"),
+        "12-16",
+    );
     check(&rows, adult_woman, "12-16");
 }
 
@@ -110,39 +155,89 @@ fn missing_partitions_are_said_in_the_patients_terms() {
         Err(why) => why.to_string(),
     };
     // The starter table leaves neonatal total bilirubin to the hour-specific nomogram.
-    assert_eq!(says("bilirubin-total", Patient::new(Some(3), PatientSex::Male)), "no reference interval for a 3-day-old");
+    assert_eq!(
+        says("bilirubin-total", Patient::new(Some(3), PatientSex::Male)),
+        "no reference interval for a 3-day-old"
+    );
     // Age-specific PSA limits start at 40 years and are for men only.
-    assert_eq!(says("psa", Patient::new(Some(years(30)), PatientSex::Male)), "no reference interval for a 30-year-old");
-    assert_eq!(says("psa", Patient::new(Some(years(55)), PatientSex::Female)), "no reference interval for a 55-year-old female");
-    assert_eq!(says("psa", Patient::new(Some(years(55)), PatientSex::Male)), "None-Some(3.5)");
+    assert_eq!(
+        says("psa", Patient::new(Some(years(30)), PatientSex::Male)),
+        "no reference interval for a 30-year-old"
+    );
+    assert_eq!(
+        says("psa", Patient::new(Some(years(55)), PatientSex::Female)),
+        "no reference interval for a 55-year-old female"
+    );
+    assert_eq!(
+        says("psa", Patient::new(Some(years(55)), PatientSex::Male)),
+        "None-Some(3.5)"
+    );
     // LH for women is given by cycle phase only: the message names the phases.
     assert_eq!(
         says("lh", Patient::new(Some(years(30)), PatientSex::Female)),
         "the reference interval is only given for follicular, luteal, ovulatory, postmenopausal"
     );
-    assert_eq!(says("lh", Patient::new(Some(years(30)), PatientSex::Female).with_condition("luteal")), "Some(1.0)-Some(11.4)");
+    assert_eq!(
+        says(
+            "lh",
+            Patient::new(Some(years(30)), PatientSex::Female).with_condition("luteal")
+        ),
+        "Some(1.0)-Some(11.4)"
+    );
     // Critical limits: none defined at all is its own message.
     let selection = book.select("alt", &Patient::new(Some(years(30)), PatientSex::Male));
-    assert_eq!(selection.critical.expect_err("no critical ALT").to_string(), "no critical limits defined");
+    assert_eq!(
+        selection.critical.expect_err("no critical ALT").to_string(),
+        "no critical limits defined"
+    );
 }
 
 #[test]
 fn the_labs_row_wins_and_the_default_fills_the_partitions_the_lab_lacks() {
     let defaults = load_defaults();
-    let lab_csv = format!("{HEADER}\npotassium,reference,any,18y,,,,,3.6,5.0,mmol/L,Our lab 2026,\n");
-    let lab: LabTable = validate_csv(&lab_csv, None, &defaults.catalogue).accept(ImportMode::AllOrNothing).expect("clean");
+    let lab_csv =
+        format!("{HEADER}\npotassium,reference,any,18y,,,,,3.6,5.0,mmol/L,Our lab 2026,\n");
+    let lab: LabTable = validate_csv(&lab_csv, None, &defaults.catalogue)
+        .accept(ImportMode::AllOrNothing)
+        .expect("clean");
     let book = RangeBook::new(defaults, Some(lab));
-    let adult = book.select("potassium", &Patient::new(Some(years(40)), PatientSex::Male));
+    let adult = book.select(
+        "potassium",
+        &Patient::new(Some(years(40)), PatientSex::Male),
+    );
     let shown = adult.reference.expect("adult row");
-    assert_eq!((shown.interval.low, shown.interval.high, shown.provenance), (Some(3.6), Some(5.0), Provenance::Lab));
+    assert_eq!(
+        (shown.interval.low, shown.interval.high, shown.provenance),
+        (Some(3.6), Some(5.0), Provenance::Lab)
+    );
     assert_eq!(book.source_text(&shown.interval.source), "Our lab 2026");
     // The lab gave no critical limits: the default's are shown, marked as the default.
     let critical = adult.critical.expect("default critical");
-    assert_eq!((critical.interval.high, critical.provenance), (Some(6.2), Provenance::Default));
-    assert!(book.source_text(&critical.interval.source).starts_with("Kost GJ."));
+    assert_eq!(
+        (critical.interval.high, critical.provenance),
+        (Some(6.2), Provenance::Default)
+    );
+    assert!(book
+        .source_text(&critical.interval.source)
+        .starts_with("Kost GJ."));
     // The lab's table has no child row: the default child row is shown, marked as such.
-    let child = book.select("potassium", &Patient::new(Some(years(5)), PatientSex::Male)).reference.expect("child row");
-    assert_eq!((child.interval.low, child.provenance), (Some(3.4), Provenance::Default));
-    assert_eq!(Provenance::Default.to_string(), "Benchmate default (verify locally)");
-    assert_eq!(book.rows("potassium").iter().filter(|s| s.provenance == Provenance::Lab).count(), 1);
+    let child = book
+        .select("potassium", &Patient::new(Some(years(5)), PatientSex::Male))
+        .reference
+        .expect("child row");
+    assert_eq!(
+        (child.interval.low, child.provenance),
+        (Some(3.4), Provenance::Default)
+    );
+    assert_eq!(
+        Provenance::Default.to_string(),
+        "Benchmate default (verify locally)"
+    );
+    assert_eq!(
+        book.rows("potassium")
+            .iter()
+            .filter(|s| s.provenance == Provenance::Lab)
+            .count(),
+        1
+    );
 }

@@ -228,7 +228,10 @@ mod tests {
     fn check_days(text: &str, expect: u32) {
         let limit: AgeLimit = text.parse().expect(text);
         assert_eq!(limit.days(), expect, "{text}");
-        assert_eq!(limit.to_string().parse::<AgeLimit>().expect("round trip"), limit);
+        assert_eq!(
+            limit.to_string().parse::<AgeLimit>().expect("round trip"),
+            limit
+        );
     }
 
     #[test]
@@ -248,10 +251,22 @@ mod tests {
 
     #[test]
     fn bad_ages_say_what_is_wrong() {
-        assert_eq!("1.5y".parse::<AgeLimit>(), Err(AgeParseError::BadAmount("1.5y".into())));
-        assert_eq!("y".parse::<AgeLimit>(), Err(AgeParseError::BadAmount("y".into())));
-        assert_eq!("18".parse::<AgeLimit>(), Err(AgeParseError::BadUnit("18".into())));
-        assert_eq!("3 decades".parse::<AgeLimit>(), Err(AgeParseError::BadUnit("3 decades".into())));
+        assert_eq!(
+            "1.5y".parse::<AgeLimit>(),
+            Err(AgeParseError::BadAmount("1.5y".into()))
+        );
+        assert_eq!(
+            "y".parse::<AgeLimit>(),
+            Err(AgeParseError::BadAmount("y".into()))
+        );
+        assert_eq!(
+            "18".parse::<AgeLimit>(),
+            Err(AgeParseError::BadUnit("18".into()))
+        );
+        assert_eq!(
+            "3 decades".parse::<AgeLimit>(),
+            Err(AgeParseError::BadUnit("3 decades".into()))
+        );
     }
 
     #[test]
@@ -277,8 +292,14 @@ mod tests {
         assert_eq!(describe_age(45), "1-month-old");
         assert_eq!(describe_age(400), "13-month-old");
         for years in [3, 18, 30, 42, 65, 100] {
-            assert_eq!(describe_age(AgeUnit::Years.to_days(years)), format!("{years}-year-old"));
-            assert_eq!(describe_age(AgeUnit::Years.to_days(years) - 1), format!("{}-year-old", years - 1));
+            assert_eq!(
+                describe_age(AgeUnit::Years.to_days(years)),
+                format!("{years}-year-old")
+            );
+            assert_eq!(
+                describe_age(AgeUnit::Years.to_days(years) - 1),
+                format!("{}-year-old", years - 1)
+            );
         }
         assert_eq!(describe_age(AgeUnit::Months.to_days(6)), "6-month-old");
         assert_eq!(describe_age(AgeUnit::Years.to_days(2) - 1), "23-month-old");

@@ -46,7 +46,9 @@ impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CallError::Missing(field) => write!(f, "{field} is required"),
-            CallError::TooLong { field, max } => write!(f, "{field} is longer than {max} characters"),
+            CallError::TooLong { field, max } => {
+                write!(f, "{field} is longer than {max} characters")
+            }
             CallError::NotFinite => write!(f, "the value must be a finite number"),
             CallError::CallBeforeResult => write!(f, "the call time is before the result time"),
         }
@@ -70,10 +72,17 @@ impl CriticalCall {
             if text.trim().is_empty() {
                 errors.push(CallError::Missing(field));
             } else if text.chars().count() > MAX_TEXT {
-                errors.push(CallError::TooLong { field, max: MAX_TEXT });
+                errors.push(CallError::TooLong {
+                    field,
+                    max: MAX_TEXT,
+                });
             }
         }
-        if self.accession.as_ref().is_some_and(|a| a.chars().count() > MAX_TEXT) {
+        if self
+            .accession
+            .as_ref()
+            .is_some_and(|a| a.chars().count() > MAX_TEXT)
+        {
             errors.push(CallError::TooLong {
                 field: "accession number",
                 max: MAX_TEXT,

@@ -73,7 +73,10 @@ fn interval_cells(i: &Interval) -> [Cell; 13] {
         plain(i.sex.code()),
         opt(i.age.from.map(|a| a.to_string())),
         opt(i.age.to.map(|a| a.to_string())),
-        opt(i.gestation.and_then(|g| g.from_weeks).map(|w| w.to_string())),
+        opt(i
+            .gestation
+            .and_then(|g| g.from_weeks)
+            .map(|w| w.to_string())),
         opt(i.gestation.and_then(|g| g.to_weeks).map(|w| w.to_string())),
         text(i.condition.as_deref().unwrap_or("")),
         number(i.low),
@@ -121,8 +124,16 @@ fn object(columns: &[&str], cells: &[Cell]) -> Value {
 
 /// The lab's table in the JSON import format.
 pub fn lab_table_to_json(table: &LabTable) -> String {
-    let analytes: Vec<Value> = table.analytes.iter().map(|a| object(&ANALYTE_COLUMNS, &analyte_cells(a))).collect();
-    let intervals: Vec<Value> = table.intervals.iter().map(|i| object(&INTERVAL_COLUMNS, &interval_cells(i))).collect();
+    let analytes: Vec<Value> = table
+        .analytes
+        .iter()
+        .map(|a| object(&ANALYTE_COLUMNS, &analyte_cells(a)))
+        .collect();
+    let intervals: Vec<Value> = table
+        .intervals
+        .iter()
+        .map(|i| object(&INTERVAL_COLUMNS, &interval_cells(i)))
+        .collect();
     let document = json!({
         "format": "benchmate-ranges",
         "version": 1,

@@ -21,13 +21,23 @@ pub struct ConversionError {
 
 impl fmt::Display for ConversionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot convert {} to {}: {}", self.from, self.to, self.reason)
+        write!(
+            f,
+            "cannot convert {} to {}: {}",
+            self.from, self.to, self.reason
+        )
     }
 }
 
 /// Converts a value of an analyte from one UCUM unit to another.
 pub trait UnitConverter {
-    fn convert(&self, analyte: &Analyte, value: f64, from: &str, to: &str) -> Result<f64, ConversionError>;
+    fn convert(
+        &self,
+        analyte: &Analyte,
+        value: f64,
+        from: &str,
+        to: &str,
+    ) -> Result<f64, ConversionError>;
 }
 
 /// Converts only between an analyte's conventional and SI units, by its SI factor.
@@ -35,7 +45,13 @@ pub trait UnitConverter {
 pub struct AnalyteFactorConverter;
 
 impl UnitConverter for AnalyteFactorConverter {
-    fn convert(&self, analyte: &Analyte, value: f64, from: &str, to: &str) -> Result<f64, ConversionError> {
+    fn convert(
+        &self,
+        analyte: &Analyte,
+        value: f64,
+        from: &str,
+        to: &str,
+    ) -> Result<f64, ConversionError> {
         let converted = if from == to {
             value
         } else if from == analyte.unit && to == analyte.si_unit {
@@ -46,7 +62,11 @@ impl UnitConverter for AnalyteFactorConverter {
             return Err(ConversionError {
                 from: from.to_string(),
                 to: to.to_string(),
-                reason: format!("{} is reported in {}", analyte.name, analyte.units().collect::<Vec<_>>().join(" or ")),
+                reason: format!(
+                    "{} is reported in {}",
+                    analyte.name,
+                    analyte.units().collect::<Vec<_>>().join(" or ")
+                ),
             });
         };
         if converted.is_finite() {
@@ -113,7 +133,9 @@ pub enum Notice {
     NoCritical(NoMatch),
     NotConvertible(ConversionError),
     /// The value is outside the reportable range: check before reporting.
-    OutsideReportable { range: String },
+    OutsideReportable {
+        range: String,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -160,7 +182,12 @@ pub struct FlagReport<'a> {
 /// Compares a value already in each interval's unit. Critical limits are checked first:
 /// below the critical `low` or above the critical `high` (strictly) is critical; otherwise
 /// the reference interval decides, its limits included as normal.
-pub fn flag_value(reference_value: Option<f64>, reference: Option<&Interval>, critical_value: Option<f64>, critical: Option<&Interval>) -> Option<Flag> {
+pub fn flag_value(
+    reference_value: Option<f64>,
+    reference: Option<&Interval>,
+    critical_value: Option<f64>,
+    critical: Option<&Interval>,
+) -> Option<Flag> {
     if let (Some(v), Some(c)) = (critical_value, critical) {
         if c.low.is_some_and(|low| v < low) {
             return Some(Flag::CriticalLow);
@@ -179,7 +206,13 @@ pub fn flag_value(reference_value: Option<f64>, reference: Option<&Interval>, cr
     })
 }
 
-fn to_unit_of(analyte: &Analyte, value: f64, unit: &str, interval: &Interval, converter: &dyn UnitConverter) -> Result<f64, ConversionError> {
+fn to_unit_of(
+    analyte: &Analyte,
+    value: f64,
+    unit: &str,
+    interval: &Interval,
+    converter: &dyn UnitConverter,
+) -> Result<f64, ConversionError> {
     if unit == interval.unit {
         return Ok(value);
     }
@@ -189,14 +222,29 @@ fn to_unit_of(analyte: &Analyte, value: f64, unit: &str, interval: &Interval, co
 }
 
 /// Flags `value` in `unit` for `patient`, with the intervals the book selects.
-pub fn flag_result<'a>(book: &'a RangeBook, analyte_id: &str, value: f64, unit: &str, patient: &Patient, converter: &dyn UnitConverter) -> Result<FlagReport<'a>, FlagError> {
+pub fn flag_result<'a>(
+    book: &'a RangeBook,
+    analyte_id: &str,
+    value: f64,
+    unit: &str,
+    patient: &Patient,
+    converter: &dyn UnitConverter,
+) -> Result<FlagReport<'a>, FlagError> {
     if !value.is_finite() {
         return Err(FlagError::NotFinite);
     }
-    let analyte = book.analyte(analyte_id).ok_or_else(|| FlagError::UnknownAnalyte(analyte_id.to_string()))?;
+    let analyte = book
+        .analyte(analyte_id)
+        .ok_or_else(|| FlagError::UnknownAnalyte(analyte_id.to_string()))?;
     let selection = book.select(analyte_id, patient);
     let mut notices = Vec::new();
-    let convert = |shown: &Shown<'a>, notices: &mut Vec<Notice>| match to_unit_of(analyte, value, unit, shown.interval, converter) {
+    let convert = |shown: &Shown<'a>, notices: &mut Vec<Notice>| match to_unit_of(
+        analyte,
+        value,
+        unit,
+        shown.interval,
+        converter,
+    ) {
         Ok(v) => Some(v),
         Err(e) => {
             if !notices.contains(&Notice::NotConvertible(e.clone())) {
@@ -232,7 +280,12 @@ pub fn flag_result<'a>(book: &'a RangeBook, analyte_id: &str, value: f64, unit: 
             }
         }
     }
-    let flag = flag_value(reference_value, reference.map(|s| s.interval), critical_value, critical.map(|s| s.interval));
+    let flag = flag_value(
+        reference_value,
+        reference.map(|s| s.interval),
+        critical_value,
+        critical.map(|s| s.interval),
+    );
     Ok(FlagReport {
         flag,
         reference,

@@ -30,8 +30,14 @@ pub use bundled::{load_defaults, Defaults, DEFAULTS_NOTICE};
 pub use calllog::{calls_to_csv, CallError, CriticalCall};
 pub use catalogue::Catalogue;
 pub use export::{analytes_to_csv, intervals_to_csv, lab_table_to_json};
-pub use flag::{flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport, Notice, UnitConverter};
-pub use import::{validate_csv, validate_json, ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
+pub use flag::{
+    flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport,
+    Notice, UnitConverter,
+};
+pub use import::{
+    validate_csv, validate_json, ImportMode, ImportRefused, ImportReport, LabTable, Location,
+    Problem, TableKind,
+};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
 pub use rows::RowError;
 pub use search::{Hit, SearchIndex};

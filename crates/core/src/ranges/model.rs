@@ -143,7 +143,8 @@ pub struct GestationRange {
 
 impl GestationRange {
     pub fn contains(&self, weeks: u32) -> bool {
-        self.from_weeks.is_none_or(|from| weeks >= from) && self.to_weeks.is_none_or(|to| weeks < to)
+        self.from_weeks.is_none_or(|from| weeks >= from)
+            && self.to_weeks.is_none_or(|to| weeks < to)
     }
 
     pub fn overlaps(&self, other: &GestationRange) -> bool {

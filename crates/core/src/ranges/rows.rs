@@ -80,29 +80,63 @@ pub enum RowError {
     /// The header has a column this format does not know (a typo would otherwise be ignored).
     UnknownColumn(String),
     /// The row has more or fewer fields than the header.
-    FieldCount { expected: usize, found: usize },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
     /// A required value is empty.
     Missing(&'static str),
-    UnknownAnalyte { given: String, suggestion: Option<String> },
-    UnknownUnit { unit: String, analyte: String, allowed: Vec<String> },
-    NotANumber { column: &'static str, text: String },
-    LowAboveHigh { low: f64, high: f64 },
+    UnknownAnalyte {
+        given: String,
+        suggestion: Option<String>,
+    },
+    UnknownUnit {
+        unit: String,
+        analyte: String,
+        allowed: Vec<String>,
+    },
+    NotANumber {
+        column: &'static str,
+        text: String,
+    },
+    LowAboveHigh {
+        low: f64,
+        high: f64,
+    },
     NoLimits,
     BadSex(String),
     BadCategory(String),
     BadSection(String),
-    BadAge { column: &'static str, error: AgeParseError },
-    EmptyAgeRange { from: String, to: String },
-    BadGestation { column: &'static str, text: String },
+    BadAge {
+        column: &'static str,
+        error: AgeParseError,
+    },
+    EmptyAgeRange {
+        from: String,
+        to: String,
+    },
+    BadGestation {
+        column: &'static str,
+        text: String,
+    },
     BadLoinc(String),
     BadId(String),
-    BadDecimals { column: &'static str, text: String },
+    BadDecimals {
+        column: &'static str,
+        text: String,
+    },
     BadFactor(String),
     /// The same analyte and partition appears twice.
-    Duplicate { first: String },
+    Duplicate {
+        first: String,
+    },
     /// Two rows of one category could both apply to one patient.
-    Overlap { other: String },
-    DuplicateAnalyte { first: String },
+    Overlap {
+        other: String,
+    },
+    DuplicateAnalyte {
+        first: String,
+    },
 }
 
 impl fmt::Display for RowError {
@@ -202,7 +236,9 @@ fn weeks(row: &RowValues, column: &'static str, errors: &mut Vec<RowError>) -> O
     if text.is_empty() {
         return None;
     }
-    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim();
+    let digits = text
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim();
     match digits.parse::<u32>() {
         Ok(w) if w <= 45 => Some(w),
         _ => {
@@ -241,7 +277,9 @@ pub fn loinc_is_valid(code: &str) -> bool {
         return false;
     }
     let (Some(digits), Some(check)) = (
-        base.chars().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>(),
+        base.chars()
+            .map(|c| c.to_digit(10))
+            .collect::<Option<Vec<u32>>>(),
         check.chars().next().and_then(|c| c.to_digit(10)),
     ) else {
         return false;
@@ -251,7 +289,13 @@ pub fn loinc_is_valid(code: &str) -> bool {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &d)| if i % 2 == 0 { (d * 2) / 10 + (d * 2) % 10 } else { d })
+        .map(|(i, &d)| {
+            if i % 2 == 0 {
+                (d * 2) / 10 + (d * 2) % 10
+            } else {
+                d
+            }
+        })
         .sum();
     (10 - sum % 10) % 10 == check
 }
@@ -270,7 +314,10 @@ pub fn parse_analyte(row: &RowValues) -> Result<Analyte, Vec<RowError>> {
     let id = row.get("id").to_string();
     if id.is_empty() {
         errors.push(RowError::Missing("id"));
-    } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         errors.push(RowError::BadId(id.clone()));
     }
     let name = row.get("name").to_string();
@@ -378,7 +425,10 @@ pub fn parse_interval(
     });
     let age_from = age(row, "age_from", &mut errors);
     let age_to = age(row, "age_to", &mut errors);
-    let range = AgeRange { from: age_from, to: age_to };
+    let range = AgeRange {
+        from: age_from,
+        to: age_to,
+    };
     if let (Some(from), Some(to)) = (age_from, age_to) {
         if from.days() >= to.days() {
             errors.push(RowError::EmptyAgeRange {

@@ -72,9 +72,21 @@ impl SearchIndex {
         for (i, analyte) in analytes.iter().enumerate() {
             let analyte_index = u32::try_from(i).unwrap_or(u32::MAX);
             let named = std::iter::once((analyte.name.as_str(), KeyKind::Name))
-                .chain(analyte.abbreviations.iter().map(|a| (a.as_str(), KeyKind::Abbreviation)))
-                .chain(analyte.synonyms.iter().map(|s| (s.as_str(), KeyKind::Synonym)))
-                .chain((!analyte.loinc.is_empty()).then_some((analyte.loinc.as_str(), KeyKind::Loinc)));
+                .chain(
+                    analyte
+                        .abbreviations
+                        .iter()
+                        .map(|a| (a.as_str(), KeyKind::Abbreviation)),
+                )
+                .chain(
+                    analyte
+                        .synonyms
+                        .iter()
+                        .map(|s| (s.as_str(), KeyKind::Synonym)),
+                )
+                .chain(
+                    (!analyte.loinc.is_empty()).then_some((analyte.loinc.as_str(), KeyKind::Loinc)),
+                );
             for (text, kind) in named {
                 let words = normalize_words(text);
                 let whole = words.concat();
@@ -87,12 +99,20 @@ impl SearchIndex {
                     kind,
                     folded_len: u16::try_from(whole.len()).unwrap_or(u16::MAX),
                 });
-                by_token.entry(whole.clone()).or_default().push(Entry { analyte: analyte_index, key, whole: true });
+                by_token.entry(whole.clone()).or_default().push(Entry {
+                    analyte: analyte_index,
+                    key,
+                    whole: true,
+                });
                 // A LOINC code's parts ("2823", "3") are not words anyone searches by.
                 if words.len() > 1 && kind != KeyKind::Loinc {
                     for word in words {
                         if word != whole {
-                            by_token.entry(word).or_default().push(Entry { analyte: analyte_index, key, whole: false });
+                            by_token.entry(word).or_default().push(Entry {
+                                analyte: analyte_index,
+                                key,
+                                whole: false,
+                            });
                         }
                     }
                 }
@@ -128,7 +148,16 @@ impl SearchIndex {
 
         if words.len() > 1 {
             for (analyte, key) in self.all_words_match(&words) {
-                offer(&mut best, &self.keys, &Entry { analyte, key, whole: true }, SCORE_ALL_WORDS);
+                offer(
+                    &mut best,
+                    &self.keys,
+                    &Entry {
+                        analyte,
+                        key,
+                        whole: true,
+                    },
+                    SCORE_ALL_WORDS,
+                );
             }
         }
 
@@ -145,7 +174,12 @@ impl SearchIndex {
         }
 
         let mut hits: Vec<(u32, (u16, u16, u32))> = best.into_iter().collect();
-        hits.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(&b.0)));
+        hits.sort_by(|a, b| {
+            b.1 .0
+                .cmp(&a.1 .0)
+                .then(a.1 .1.cmp(&b.1 .1))
+                .then(a.0.cmp(&b.0))
+        });
         hits.into_iter()
             .take(limit)
             .map(|(analyte, (score, _, key))| Hit {
@@ -157,7 +191,10 @@ impl SearchIndex {
     }
 
     /// The tokens starting with `prefix`, found by binary search in the sorted list.
-    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [Entry])> + 'a {
+    fn with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a [Entry])> + 'a {
         let start = self.tokens.partition_point(|(t, _)| t.as_str() < prefix);
         self.tokens[start..]
             .iter()
@@ -276,7 +313,9 @@ impl DistanceRows {
             std::mem::swap(&mut self.previous, &mut self.current);
         }
         let distance = self.previous.iter().copied().min().unwrap_or(usize::MAX);
-        u8::try_from(distance).ok().filter(|&d| usize::from(d) <= allowed)
+        u8::try_from(distance)
+            .ok()
+            .filter(|&d| usize::from(d) <= allowed)
     }
 }
 
@@ -294,7 +333,11 @@ mod tests {
             ("magnseium", "magnesium", Some(1)),
         ] {
             let mut rows = DistanceRows::default();
-            assert_eq!(rows.prefix_distance(query.as_bytes(), token.as_bytes(), 2), expect, "{query} ~ {token}");
+            assert_eq!(
+                rows.prefix_distance(query.as_bytes(), token.as_bytes(), 2),
+                expect,
+                "{query} ~ {token}"
+            );
         }
     }
 }

@@ -77,7 +77,10 @@ pub enum NoMatch {
     /// The table has no rows of this category for the analyte.
     NotDefined { category: Category },
     /// Every row is for a condition the patient does not have (e.g. only pregnancy rows).
-    OnlyForConditions { category: Category, conditions: Vec<String> },
+    OnlyForConditions {
+        category: Category,
+        conditions: Vec<String>,
+    },
     /// The rows are split by age and the age is not known.
     AgeNeeded { category: Category },
     /// No row covers this age.
@@ -85,30 +88,60 @@ pub enum NoMatch {
     /// The rows for this age are split by sex and the sex is not known.
     SexNeeded { category: Category },
     /// Rows exist for this age, but not for this sex.
-    NoneForSex { category: Category, sex: PatientSex, age_days: Option<u32> },
+    NoneForSex {
+        category: Category,
+        sex: PatientSex,
+        age_days: Option<u32>,
+    },
 }
 
 impl fmt::Display for NoMatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NoMatch::NotDefined { category } => write!(f, "no {} defined", category.noun()),
-            NoMatch::OnlyForConditions { category, conditions } => write!(
+            NoMatch::OnlyForConditions {
+                category,
+                conditions,
+            } => write!(
                 f,
                 "the {} is only given for {}",
                 category.noun(),
                 conditions.join(", ")
             ),
             NoMatch::AgeNeeded { category } => {
-                write!(f, "the {} depends on age: enter the patient's age", category.noun())
+                write!(
+                    f,
+                    "the {} depends on age: enter the patient's age",
+                    category.noun()
+                )
             }
             NoMatch::NoneForAge { category, age_days } => {
-                write!(f, "no {} for a {}", category.noun(), describe_age(*age_days))
+                write!(
+                    f,
+                    "no {} for a {}",
+                    category.noun(),
+                    describe_age(*age_days)
+                )
             }
             NoMatch::SexNeeded { category } => {
-                write!(f, "the {} depends on sex: enter the patient's sex", category.noun())
+                write!(
+                    f,
+                    "the {} depends on sex: enter the patient's sex",
+                    category.noun()
+                )
             }
-            NoMatch::NoneForSex { category, sex, age_days } => match age_days {
-                Some(age) => write!(f, "no {} for a {} {}", category.noun(), describe_age(*age), sex.word()),
+            NoMatch::NoneForSex {
+                category,
+                sex,
+                age_days,
+            } => match age_days {
+                Some(age) => write!(
+                    f,
+                    "no {} for a {} {}",
+                    category.noun(),
+                    describe_age(*age),
+                    sex.word()
+                ),
                 None => write!(f, "no {} for a {}", category.noun(), sex.word()),
             },
         }
@@ -121,14 +154,21 @@ pub fn select_interval<'a>(
     category: Category,
     patient: &Patient,
 ) -> Result<&'a Interval, NoMatch> {
-    let rows: Vec<&Interval> = rows.into_iter().filter(|r| r.category == category).collect();
+    let rows: Vec<&Interval> = rows
+        .into_iter()
+        .filter(|r| r.category == category)
+        .collect();
     if rows.is_empty() {
         return Err(NoMatch::NotDefined { category });
     }
     let applicable: Vec<&Interval> = rows
         .iter()
         .copied()
-        .filter(|r| r.condition.as_deref().is_none_or(|c| patient.has_condition(c)))
+        .filter(|r| {
+            r.condition
+                .as_deref()
+                .is_none_or(|c| patient.has_condition(c))
+        })
         .filter(|r| {
             r.gestation
                 .is_none_or(|g| patient.gestation_weeks.is_some_and(|w| g.contains(w)))
@@ -139,7 +179,11 @@ pub fn select_interval<'a>(
     let only_conditions = |fallback: NoMatch| {
         let mut conditions: Vec<String> = rows
             .iter()
-            .filter(|r| patient.age_days.map_or(r.age.is_all_ages(), |age| r.age.contains(age)))
+            .filter(|r| {
+                patient
+                    .age_days
+                    .map_or(r.age.is_all_ages(), |age| r.age.contains(age))
+            })
             .filter(|r| patient.sex.matches(r.sex))
             .filter_map(|r| match (&r.condition, r.gestation) {
                 (Some(c), _) if !patient.has_condition(c) => Some(c.clone()),
@@ -152,12 +196,23 @@ pub fn select_interval<'a>(
         if conditions.is_empty() {
             fallback
         } else {
-            NoMatch::OnlyForConditions { category, conditions }
+            NoMatch::OnlyForConditions {
+                category,
+                conditions,
+            }
         }
     };
     let for_age: Vec<&Interval> = match patient.age_days {
-        None => applicable.iter().copied().filter(|r| r.age.is_all_ages()).collect(),
-        Some(age) => applicable.iter().copied().filter(|r| r.age.contains(age)).collect(),
+        None => applicable
+            .iter()
+            .copied()
+            .filter(|r| r.age.is_all_ages())
+            .collect(),
+        Some(age) => applicable
+            .iter()
+            .copied()
+            .filter(|r| r.age.contains(age))
+            .collect(),
     };
     if for_age.is_empty() {
         return Err(only_conditions(match patient.age_days {
@@ -165,11 +220,19 @@ pub fn select_interval<'a>(
             Some(age_days) => NoMatch::NoneForAge { category, age_days },
         }));
     }
-    let for_sex: Vec<&Interval> = for_age.iter().copied().filter(|r| patient.sex.matches(r.sex)).collect();
+    let for_sex: Vec<&Interval> = for_age
+        .iter()
+        .copied()
+        .filter(|r| patient.sex.matches(r.sex))
+        .collect();
     if for_sex.is_empty() {
         return Err(only_conditions(match patient.sex {
             PatientSex::Unknown => NoMatch::SexNeeded { category },
-            sex => NoMatch::NoneForSex { category, sex, age_days: patient.age_days },
+            sex => NoMatch::NoneForSex {
+                category,
+                sex,
+                age_days: patient.age_days,
+            },
         }));
     }
     for_sex

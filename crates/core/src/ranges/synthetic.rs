@@ -18,7 +18,9 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
     let mut analytes: Vec<Analyte> = base.iter().take(count).cloned().collect();
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         usize::try_from(state >> 33).unwrap_or(0)
     };
     let mut n = 0;
@@ -26,7 +28,9 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
         n += 1;
         let word = |next: &mut dyn FnMut() -> usize| -> String {
             let parts = 2 + next() % 3;
-            (0..parts).map(|_| SYLLABLES[next() % SYLLABLES.len()]).collect()
+            (0..parts)
+                .map(|_| SYLLABLES[next() % SYLLABLES.len()])
+                .collect()
         };
         let first = word(&mut next);
         let second = word(&mut next);
@@ -34,7 +38,12 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
         if next() % 3 == 0 {
             name = format!("{name} {second}");
         }
-        let abbreviation: String = name.chars().filter(|c| c.is_ascii_alphabetic()).take(3).collect::<String>().to_ascii_uppercase();
+        let abbreviation: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .take(3)
+            .collect::<String>()
+            .to_ascii_uppercase();
         analytes.push(Analyte {
             id: format!("synthetic-{n}"),
             name: capitalise(&name),
@@ -56,8 +65,17 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
+    chars.next().map_or_else(String::new, |c| {
+        c.to_ascii_uppercase().to_string() + chars.as_str()
+    })
 }
 
 /// The keystroke sequences the benchmark times: every prefix of these queries.
-pub const BENCH_QUERIES: [&str; 6] = ["potassium", "haemoglobin", "trop", "2823-3", "tsh", "magnseium"];
+pub const BENCH_QUERIES: [&str; 6] = [
+    "potassium",
+    "haemoglobin",
+    "trop",
+    "2823-3",
+    "tsh",
+    "magnseium",
+];
