@@ -8,8 +8,8 @@
 
 use super::bundled::{load_defaults, Defaults};
 use super::catalogue::Catalogue;
-use super::import::LabTable;
 use super::model::{Analyte, Category, Interval, Provenance};
+use super::report::LabTable;
 use super::search::{Hit, SearchIndex};
 use super::select::{select_interval, NoMatch, Patient};
 use std::collections::HashMap;

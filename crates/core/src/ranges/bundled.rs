@@ -7,8 +7,9 @@
 
 use super::catalogue::Catalogue;
 use super::csv::read_records;
-use super::import::{validate_csv, ImportMode, Problem};
+use super::import::validate_csv;
 use super::model::Interval;
+use super::report::{ImportMode, Problem};
 
 pub const ANALYTES_CSV: &str = include_str!("../../data/ranges/analytes.csv");
 pub const INTERVALS_CSV: &str = include_str!("../../data/ranges/intervals.csv");

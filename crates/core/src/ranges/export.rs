@@ -1,8 +1,8 @@
 //! Writing a lab's table back out, in the same CSV and JSON formats the import reads.
 
 use super::csv::{write_number, write_row, write_text};
-use super::import::LabTable;
 use super::model::{Analyte, Interval};
+use super::report::LabTable;
 use super::rows::{ANALYTE_COLUMNS, INTERVAL_COLUMNS};
 use serde_json::{json, Map, Value};
 

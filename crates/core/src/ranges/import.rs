@@ -1,124 +1,16 @@
-//! Importing a range table from CSV or JSON: a validation report, then all or good rows.
+//! Importing a range table from CSV or JSON into an [`ImportReport`].
 //!
-//! Nothing is imported until the caller decides: [`ImportReport`] lists every bad row with
-//! where it is and why, and [`ImportReport::accept`] takes either the whole file (refused
-//! while any row is bad) or only the good rows, as the user chooses.
+//! Nothing is imported until the caller decides: the report lists every bad row with where
+//! it is and why, and [`ImportReport::accept`] takes either the whole file (refused while any
+//! row is bad) or only the good rows, as the user chooses.
 
 use super::catalogue::Catalogue;
 use super::csv::read_records;
-use super::model::{Analyte, Interval};
-use super::rows::{
-    parse_analyte, parse_interval, RowError, RowValues, ANALYTE_COLUMNS, INTERVAL_COLUMNS,
-};
+use super::model::Interval;
+use super::report::{ImportReport, Location, Problem, TableKind};
+use super::row_error::RowError;
+use super::rows::{parse_analyte, parse_interval, RowValues, ANALYTE_COLUMNS, INTERVAL_COLUMNS};
 use super::search::SearchIndex;
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// Which table of an import a problem is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TableKind {
-    Analytes,
-    Intervals,
-}
-
-/// Where in the file a row is: a CSV line (1-based, as an editor shows it) or a JSON item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Location {
-    Line(usize),
-    Item(TableKind, usize),
-    /// The file as a whole (unreadable, or a header fault).
-    File,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::Line(line) => write!(f, "line {line}"),
-            Location::Item(TableKind::Analytes, i) => write!(f, "analytes[{i}]"),
-            Location::Item(TableKind::Intervals, i) => write!(f, "intervals[{i}]"),
-            Location::File => write!(f, "file"),
-        }
-    }
-}
-
-/// One bad row and why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub table: TableKind,
-    pub location: Location,
-    pub error: RowError,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let table = match self.table {
-            TableKind::Analytes => "analytes",
-            TableKind::Intervals => "intervals",
-        };
-        match self.location {
-            Location::Item(..) => write!(f, "{}: {}", self.location, self.error),
-            _ => write!(f, "{table} {}: {}", self.location, self.error),
-        }
-    }
-}
-
-/// A lab's own table: its extra or changed analytes and its intervals.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct LabTable {
-    pub analytes: Vec<Analyte>,
-    pub intervals: Vec<Interval>,
-}
-
-/// The outcome of reading an import, before anything is accepted.
-#[derive(Clone, Debug, Default)]
-pub struct ImportReport {
-    pub analytes: Vec<Analyte>,
-    pub intervals: Vec<Interval>,
-    pub problems: Vec<Problem>,
-    /// Rows read, good and bad, in both tables.
-    pub rows_read: usize,
-}
-
-/// What to do with a file that has bad rows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportMode {
-    /// Import nothing until the file is clean.
-    AllOrNothing,
-    /// Import the good rows and leave the bad ones out.
-    GoodRowsOnly,
-}
-
-/// Why [`ImportReport::accept`] refused: the problems the user must fix first.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportRefused {
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for ImportRefused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} bad rows; nothing was imported", self.problems.len())
-    }
-}
-
-impl ImportReport {
-    pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
-    }
-
-    /// The table to store, or the problems when the mode does not allow them.
-    pub fn accept(self, mode: ImportMode) -> Result<LabTable, ImportRefused> {
-        let file_level = self.problems.iter().any(|p| p.location == Location::File);
-        if !self.problems.is_empty() && (mode == ImportMode::AllOrNothing || file_level) {
-            return Err(ImportRefused {
-                problems: self.problems,
-            });
-        }
-        Ok(LabTable {
-            analytes: self.analytes,
-            intervals: self.intervals,
-        })
-    }
-}
 
 /// One row, whichever file format it came from.
 struct RawRow {

@@ -19,6 +19,8 @@ pub mod flag;
 pub mod import;
 pub mod model;
 pub mod normalize;
+pub mod report;
+pub mod row_error;
 pub mod rows;
 pub mod search;
 pub mod select;
@@ -34,12 +36,10 @@ pub use flag::{
     flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport,
     Notice, UnitConverter,
 };
-pub use import::{
-    validate_csv, validate_json, ImportMode, ImportRefused, ImportReport, LabTable, Location,
-    Problem, TableKind,
-};
+pub use import::{validate_csv, validate_json};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
-pub use rows::RowError;
+pub use report::{ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
+pub use row_error::RowError;
 pub use search::{Hit, SearchIndex};
 pub use select::{select_interval, NoMatch, Patient, PatientSex};
 pub use synthetic::synthetic_analytes;

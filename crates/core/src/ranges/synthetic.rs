@@ -7,6 +7,7 @@
 //! the real starter analytes come first so the queries people type still find them.
 
 use super::model::{Analyte, Section};
+use super::search::SearchIndex;
 
 const SYLLABLES: [&str; 24] = [
     "ba", "cor", "di", "fen", "gly", "hep", "ix", "ka", "lu", "mer", "no", "pro", "qui", "ro",
@@ -79,3 +80,22 @@ pub const BENCH_QUERIES: [&str; 6] = [
     "tsh",
     "magnseium",
 ];
+
+/// Types every prefix of [`BENCH_QUERIES`] into `index`, as a person would, asking for
+/// `limit` results each time. Returns (keystrokes, results): the benchmark times this call
+/// and divides by the keystrokes; the result count keeps the work from being optimised away.
+pub fn type_bench_queries(index: &SearchIndex, limit: usize) -> (usize, usize) {
+    let mut keystrokes = 0;
+    let mut results = 0;
+    for query in BENCH_QUERIES {
+        for (end, _) in query
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((query.len(), ' ')))
+        {
+            keystrokes += 1;
+            results += index.search(&query[..end], limit).len();
+        }
+    }
+    (keystrokes, results)
+}
