@@ -4,7 +4,8 @@
 
 use benchmate_core::ranges::{
     export::{analytes_to_csv, intervals_to_csv, lab_table_to_json},
-    load_defaults, validate_csv, validate_json, ImportMode, LabTable, Location, RowError,
+    load_defaults, revalidate, validate_csv, validate_json, ImportMode, LabTable, Location,
+    RowError,
 };
 
 const HEADER: &str =
@@ -156,6 +157,10 @@ fn header_faults_and_unreadable_files_are_reported_for_the_file() {
         messages,
         vec!["intervals line 1: unknown column 'hgih' (see FORMAT.md for the columns)".to_string()]
     );
+    assert!(
+        report.accept(ImportMode::GoodRowsOnly).is_err(),
+        "a misnamed column imports nothing, not even the good rows"
+    );
     let report = validate_csv("analyte,low\n", None, &defaults.catalogue);
     let missing: Vec<&RowError> = report.problems.iter().map(|p| &p.error).collect();
     assert_eq!(
@@ -255,18 +260,22 @@ fn json_import_reads_the_same_rows_and_names_items() {
     let defaults = load_defaults();
     let text = r#"{"format": "benchmate-ranges", "version": 1, "intervals": [
         {"analyte": "potassium", "category": "critical", "low": 2.5, "high": 6.5, "unit": "mmol/L", "source": "Lab policy"},
-        {"analyte": "potassium", "category": "reference", "low": "3.5", "high": 3.0, "unit": "mmol/L", "source": "Lab", "colour": "red"}
+        {"analyte": "potassium", "category": "reference", "low": 3.5, "high": 5.1, "unit": "mmol/L", "source": "Lab", "hgih": 5.3},
+        {"analyte": "sodium", "category": "reference", "low": "150", "high": 140, "unit": "mmol/L", "source": "Lab"}
     ]}"#;
     let report = validate_json(text, &defaults.catalogue);
     let messages: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
         vec![
-            "intervals[1]: unknown column 'colour' (see FORMAT.md for the columns)",
-            "intervals[1]: low 3.5 is above high 3",
+            "intervals[1]: unknown column 'hgih' (see FORMAT.md for the columns)",
+            "intervals[2]: low 150 is above high 140",
         ]
     );
-    assert_eq!(report.intervals.len(), 1);
+    // An item with an unknown key is left out even of the good rows.
+    let table = report.accept(ImportMode::GoodRowsOnly).expect("good rows");
+    assert_eq!(table.intervals.len(), 1);
+    assert_eq!(table.intervals[0].category.code(), "critical");
     for (bad, why) in [
         ("{", "not valid JSON"),
         (
@@ -316,4 +325,25 @@ fn export_then_import_gives_the_same_table_in_csv_and_json() {
         .accept(ImportMode::AllOrNothing)
         .expect("own JSON export imports clean");
     assert_eq!(from_json, table);
+}
+
+#[test]
+fn an_edit_in_the_app_is_checked_by_the_import_rules() {
+    let defaults = load_defaults();
+    let text = format!("{HEADER}\npotassium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,\nsodium,reference,any,18y,,,,,135,145,mmol/L,Lab,\n");
+    let mut table = validate_csv(&text, None, &defaults.catalogue)
+        .accept(ImportMode::AllOrNothing)
+        .expect("clean");
+    assert!(revalidate(&table, &defaults.catalogue).is_clean());
+    // The user types a lower limit above the upper one for sodium (interval 1, line 3).
+    table.intervals[1].low = Some(150.0);
+    let problems: Vec<String> = revalidate(&table, &defaults.catalogue)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        vec!["intervals line 3: low 150 is above high 145"]
+    );
 }

@@ -6,8 +6,9 @@
 
 use super::catalogue::Catalogue;
 use super::csv::read_records;
+use super::export::{analytes_to_csv, intervals_to_csv};
 use super::model::Interval;
-use super::report::{ImportReport, Location, Problem, TableKind};
+use super::report::{ImportReport, LabTable, Location, Problem, TableKind};
 use super::row_error::RowError;
 use super::rows::{parse_analyte, parse_interval, RowValues, ANALYTE_COLUMNS, INTERVAL_COLUMNS};
 use super::search::SearchIndex;
@@ -207,12 +208,22 @@ fn json_rows(
             });
             continue;
         };
-        for field in object.keys().filter(|k| !known.contains(&k.as_str())) {
-            report.problems.push(Problem {
-                table,
-                location,
-                error: RowError::UnknownColumn(field.clone()),
-            });
+        let unknown: Vec<&String> = object
+            .keys()
+            .filter(|k| !known.contains(&k.as_str()))
+            .collect();
+        if !unknown.is_empty() {
+            // An item with a key this format does not know (perhaps a misspelt limit) is not
+            // imported even among the good rows.
+            for field in unknown {
+                report.problems.push(Problem {
+                    table,
+                    location,
+                    error: RowError::UnknownColumn(field.clone()),
+                });
+            }
+            report.rows_read += 1;
+            continue;
         }
         let values = known
             .iter()
@@ -328,4 +339,16 @@ fn clash(interval: &Interval, accepted: &[(Interval, Location)]) -> Option<RowEr
                 }
             }
         })
+}
+
+/// Checks a lab's table after an edit in the app, by exactly the rules of an import: the
+/// table is written in the CSV format and read back, so the two can never drift apart.
+/// Problems name lines of that CSV: interval `i` (0-based) is line `i + 2`.
+pub fn revalidate(table: &LabTable, defaults: &Catalogue) -> ImportReport {
+    let analytes = (!table.analytes.is_empty()).then(|| analytes_to_csv(&table.analytes));
+    validate_csv(
+        &intervals_to_csv(&table.intervals),
+        analytes.as_deref(),
+        defaults,
+    )
 }

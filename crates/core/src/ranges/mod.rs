@@ -36,7 +36,7 @@ pub use flag::{
     flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport,
     Notice, UnitConverter,
 };
-pub use import::{validate_csv, validate_json};
+pub use import::{revalidate, validate_csv, validate_json};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
 pub use report::{ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
 pub use row_error::RowError;

@@ -241,15 +241,102 @@ impl Interval {
             }
     }
 
-    /// "6.5 to 8.0", "< 5.0", "> 40": the limits as a reader expects them, with decimals.
+    /// The limits as a reader expects them, with the decimals the lab reports: "3.5 to 5.1
+    /// mmol/L" or "≤ 5.0 ng/mL" for a reference row, "below 2.8 or above 6.2 mmol/L" for
+    /// critical limits (which are strict: see [`Category::Critical`]).
     pub fn describe_limits(&self, decimals: u8) -> String {
         let d = usize::from(decimals);
-        match (self.low, self.high) {
-            (Some(low), Some(high)) => format!("{low:.d$} to {high:.d$} {}", self.unit),
-            (Some(low), None) => format!("≥ {low:.d$} {}", self.unit),
-            (None, Some(high)) => format!("≤ {high:.d$} {}", self.unit),
-            (None, None) => format!("no limits ({})", self.unit),
+        let unit = &self.unit;
+        match (self.category, self.low, self.high) {
+            (Category::Critical, Some(low), Some(high)) => {
+                format!("below {low:.d$} or above {high:.d$} {unit}")
+            }
+            (Category::Critical, Some(low), None) => format!("below {low:.d$} {unit}"),
+            (Category::Critical, None, Some(high)) => format!("above {high:.d$} {unit}"),
+            (_, Some(low), Some(high)) => format!("{low:.d$} to {high:.d$} {unit}"),
+            (_, Some(low), None) => format!("≥ {low:.d$} {unit}"),
+            (_, None, Some(high)) => format!("≤ {high:.d$} {unit}"),
+            (_, None, None) => format!("no limits ({unit})"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(category: Category, low: Option<f64>, high: Option<f64>) -> Interval {
+        Interval {
+            analyte: "potassium".into(),
+            category,
+            sex: Sex::Any,
+            age: AgeRange::ALL,
+            gestation: None,
+            condition: None,
+            low,
+            high,
+            unit: "mmol/L".into(),
+            source: "test".into(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn limits_are_described_in_words_with_the_reported_decimals() {
+        for (category, low, high, expect) in [
+            (
+                Category::Reference,
+                Some(3.5),
+                Some(5.1),
+                "3.5 to 5.1 mmol/L",
+            ),
+            (Category::Reference, None, Some(5.0), "≤ 5.0 mmol/L"),
+            (Category::Reference, Some(30.0), None, "≥ 30.0 mmol/L"),
+            (
+                Category::Critical,
+                Some(2.8),
+                Some(6.2),
+                "below 2.8 or above 6.2 mmol/L",
+            ),
+            (Category::Critical, None, Some(15.0), "above 15.0 mmol/L"),
+            (
+                Category::Absolute,
+                Some(1.0),
+                Some(12.0),
+                "1.0 to 12.0 mmol/L",
+            ),
+        ] {
+            assert_eq!(row(category, low, high).describe_limits(1), expect);
+        }
+    }
+
+    #[test]
+    fn rows_overlap_only_when_one_patient_could_match_both() {
+        let mut adult = row(Category::Reference, Some(3.5), Some(5.1));
+        adult.age.from = Some(super::super::age::AgeLimit::new(
+            18,
+            super::super::age::AgeUnit::Years,
+        ));
+        let mut male = adult.clone();
+        male.sex = Sex::Male;
+        let mut child = row(Category::Reference, Some(3.4), Some(4.7));
+        child.age.to = adult.age.from;
+        let mut pregnant = adult.clone();
+        pregnant.condition = Some("pregnancy".into());
+        let critical = row(Category::Critical, Some(2.8), Some(6.2));
+        assert!(adult.partition_overlaps(&male), "any and male overlap");
+        assert!(
+            !adult.partition_overlaps(&child),
+            "[0, 18y) and [18y, ...) do not"
+        );
+        assert!(
+            !adult.partition_overlaps(&pregnant),
+            "a condition row is its own partition"
+        );
+        assert!(
+            !adult.partition_overlaps(&critical),
+            "categories never clash"
+        );
     }
 }
 

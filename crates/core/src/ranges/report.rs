@@ -41,6 +41,20 @@ pub struct Problem {
     pub error: RowError,
 }
 
+impl Problem {
+    /// True when the file as a whole cannot be trusted, so not even its good rows are
+    /// imported: it cannot be read, or its header lacks or misnames a column (a misspelt
+    /// `hgih` would otherwise import every row without its upper limit).
+    pub fn blocks_file(&self) -> bool {
+        self.location == Location::File
+            || (matches!(self.location, Location::Line(_))
+                && matches!(
+                    self.error,
+                    RowError::UnknownColumn(_) | RowError::MissingColumn(_)
+                ))
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let table = match self.table {
@@ -99,7 +113,7 @@ impl ImportReport {
 
     /// The table to store, or the problems when the mode does not allow them.
     pub fn accept(self, mode: ImportMode) -> Result<LabTable, ImportRefused> {
-        let file_level = self.problems.iter().any(|p| p.location == Location::File);
+        let file_level = self.problems.iter().any(Problem::blocks_file);
         if !self.problems.is_empty() && (mode == ImportMode::AllOrNothing || file_level) {
             return Err(ImportRefused {
                 problems: self.problems,
