@@ -208,13 +208,16 @@ pub fn describe_age(age_days: u32) -> String {
 /// The most whole `unit`s whose days (by the rule) fit in `age_days`: the inverse of
 /// [`AgeUnit::to_days`], so a patient entered as 30 years is described as 30 years old.
 pub fn whole_units(age_days: u32, unit: AgeUnit) -> u32 {
+    let days = u64::from(age_days);
     let estimate = match unit {
         AgeUnit::Days => return age_days,
         AgeUnit::Weeks => return age_days / 7,
-        AgeUnit::Months => age_days * 16 / 487,
-        AgeUnit::Years => age_days * 4 / 1461,
+        AgeUnit::Months => days * 16 / 487,
+        AgeUnit::Years => days * 4 / 1461,
     };
-    if unit.to_days(estimate + 1) <= age_days {
+    // The estimate is below age_days, so it fits in u32.
+    let estimate = u32::try_from(estimate).unwrap_or(u32::MAX);
+    if estimate < u32::MAX && unit.to_days(estimate + 1) <= age_days {
         estimate + 1
     } else {
         estimate
