@@ -10,3 +10,4 @@ pub mod prefs;
 pub mod record;
 pub mod sync;
 pub mod units;
+pub mod ranges;
