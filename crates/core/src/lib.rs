@@ -5,4 +5,7 @@
 //! what the outside world knows (the time, the stored records) and get back values to show
 //! or to store, so every rule is tested natively and runs the same in both places.
 
+pub mod gs1;
 pub mod prefs;
+pub mod qc;
+pub mod reagents;

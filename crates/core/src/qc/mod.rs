@@ -1,0 +1,1 @@
+//! Quality control: control lots, results, the Westgard multirule check and Levey-Jennings charts.

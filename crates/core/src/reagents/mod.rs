@@ -1,0 +1,1 @@
+//! Reagents and their lots: expiry, status lifecycle, inventory views and new-lot verification.
