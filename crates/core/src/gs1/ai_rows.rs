@@ -13,7 +13,7 @@
 //! (Digital Link primary key with its qualifier sequences).
 
 /// The table, one dictionary row a line.
-pub(crate) const AI_ROWS: &str = "\
+pub const AI_ROWS: &str = "\
 00 *? N18,csum,gcppos2 dlpkey # SSCC
 01 *? N14,csum,gcppos2 ex=255,37 dlpkey=22,10,21|235 # GTIN
 02 *? N14,csum,gcppos2 ex=01,03 req=37 # CONTENT

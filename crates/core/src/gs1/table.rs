@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::ai_rows::AI_ROWS;
+pub use super::ai_rows::AI_ROWS;
 use super::lint::Linter;
 
 /// The characters a component may hold.
