@@ -1,3 +1,5 @@
 //! The `benchmate` binary.
 
+mod commands;
+
 fn main() {}

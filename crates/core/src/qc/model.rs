@@ -3,6 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::stats::{z_score, StatsError};
+use super::westgard::Observation;
+
 /// Where a target mean and SD came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -58,4 +61,17 @@ pub struct QcResult {
     pub at: NaiveDateTime,
     pub value: f64,
     pub entered_by: String,
+}
+
+impl QcResult {
+    /// Places the result against its level's target, ready for the Westgard check.
+    pub fn observe(&self, target: &Target) -> Result<Observation, StatsError> {
+        Ok(Observation {
+            result_id: self.id.clone(),
+            level: self.control_lot_id.clone(),
+            run_id: self.run_id.clone(),
+            at: self.at,
+            z: z_score(self.value, target.mean, target.sd)?,
+        })
+    }
 }
