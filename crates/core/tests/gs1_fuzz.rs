@@ -1,6 +1,6 @@
 //! Fuzzing the GS1 parser with proptest: no input, however malformed, may make it panic.
 
-use benchmate_core::gs1::{check_associations, parse, to_bracketed, to_fnc1_string};
+use benchmate_core::gs1::{check_associations, parse, read_label, to_bracketed, to_fnc1_string};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -10,6 +10,9 @@ fn today() -> NaiveDate {
 
 /// Runs everything a caller might do with a parse result.
 fn exercise(input: &str) {
+    if let Ok(label) = read_label(input, today()) {
+        let _ = label.fields();
+    }
     if let Ok(elements) = parse(input, today()) {
         let _ = check_associations(&elements);
         // Reading back the canonical form must give the same elements.
@@ -38,8 +41,8 @@ proptest! {
     /// Strings built from GS1's own alphabet reach deep into the parsers.
     #[test]
     fn gs1_shaped_strings_never_panic(
-        prefix in prop::sample::select(vec!["", "]C1", "]d2", "]Q3", "]e0", "]E0", "]Q1", "https://a/", "(", "+"]),
-        body in "[0-9()\\\\A-Z/?=&%#\u{1d}<>^|~é]{0,60}",
+        prefix in prop::sample::select(vec!["", "]C1", "]d2", "]Q3", "]e0", "]E0", "]Q1", "https://a/", "(", "+", "+$$", "]C0+", "+$$+", "+$"]),
+        body in "[0-9()\\\\A-Z/?=&%#\u{1d}<>^|~é$+*]{0,60}",
     ) {
         exercise(&format!("{prefix}{body}"));
     }

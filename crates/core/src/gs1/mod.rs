@@ -5,13 +5,16 @@
 //! Link URI) and returns the Application Identifiers with checked, typed values. Every fault names
 //! the AI and says what is wrong. Associations between AIs (GTIN required with a lot, ...) are
 //! checked separately by [`check_associations`], because a box often carries its data in two
-//! barcodes that are only complete together.
+//! barcodes that are only complete together. [`read_label`] also reads HIBC labels (leading `+`)
+//! and gives the fields a Receive form needs from either standard.
 
 mod ai_rows;
 mod associations;
 mod digital_link;
 mod element_string;
 mod error;
+pub mod hibc;
+mod label;
 pub mod lint;
 mod scan;
 pub mod table;
@@ -21,6 +24,8 @@ pub use associations::{check_associations, check_exclusions, check_repeats, chec
 pub use digital_link::parse_digital_link;
 pub use element_string::{parse_bracketed, parse_raw, to_bracketed, to_fnc1_string};
 pub use error::Gs1Error;
+pub use hibc::{parse_hibc, HibcLabel};
+pub use label::{read_label, LabelFields, ScannedLabel};
 pub use scan::{parse, GROUP_SEPARATOR};
 pub use values::{full_year, Gs1Value};
 

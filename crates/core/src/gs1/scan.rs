@@ -42,8 +42,7 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error> {
     }
     if input.starts_with('+') {
         return Err(Gs1Error::Hibc {
-            detail: "HIBC barcodes (leading '+') are not read yet; enter the lot and expiry by hand"
-                .to_string(),
+            detail: "this is HIBC data (leading '+'), not GS1 data; read_label reads both".to_string(),
         });
     }
     parse_raw(&with_separators(input), today)
