@@ -16,7 +16,10 @@ pub fn check_associations(elements: &[Element]) -> Result<(), Gs1Error> {
 /// The same AI may appear twice only with the same value.
 pub fn check_repeats(elements: &[Element]) -> Result<(), Gs1Error> {
     for (i, a) in elements.iter().enumerate() {
-        if let Some(b) = elements[..i].iter().find(|b| b.ai == a.ai && b.raw != a.raw) {
+        if let Some(b) = elements[..i]
+            .iter()
+            .find(|b| b.ai == a.ai && b.raw != a.raw)
+        {
             return Err(Gs1Error::RepeatedAi {
                 ai: a.ai.clone(),
                 first: b.raw.clone(),
@@ -98,7 +101,10 @@ mod tests {
     fn exclusions_and_repeats() {
         assert_eq!(
             check_exclusions(&elements("(3103)000195(3102)001950")),
-            Err(Gs1Error::ExclusiveAis { ai: "3103".into(), other: "3102".into() })
+            Err(Gs1Error::ExclusiveAis {
+                ai: "3103".into(),
+                other: "3102".into()
+            })
         );
         assert!(check_repeats(&elements("(10)A(10)A")).is_ok());
         assert!(check_repeats(&elements("(10)A(10)B")).is_err());

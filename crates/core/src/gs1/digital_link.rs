@@ -45,7 +45,9 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
         .ok_or_else(|| fail("the URI has no domain and path".into()))?;
     let (domain, rest) = rest.split_at(slash);
     if domain.chars().any(|c| BAD_DOMAIN_CHARACTERS.contains(c)) {
-        return Err(fail(format!("the domain {domain:?} has a character not allowed in domains")));
+        return Err(fail(format!(
+            "the domain {domain:?} has a character not allowed in domains"
+        )));
     }
     let rest = rest.split('#').next().unwrap_or(rest);
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
@@ -82,15 +84,21 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let entry = lookup(key).ok_or_else(|| Gs1Error::UnsupportedAi { ai: key.to_string() })?;
+        let entry = lookup(key).ok_or_else(|| Gs1Error::UnsupportedAi {
+            ai: key.to_string(),
+        })?;
         if raw.is_empty() {
-            return Err(Gs1Error::EmptyValue { ai: key.to_string() });
+            return Err(Gs1Error::EmptyValue {
+                ai: key.to_string(),
+            });
         }
         if elements.iter().any(|e| e.ai == entry.ai) {
             return Err(fail(format!("AI ({key}) appears more than once")));
         }
         if !entry.dl_attribute {
-            return Err(fail(format!("AI ({key}) is not allowed as a query attribute")));
+            return Err(fail(format!(
+                "AI ({key}) is not allowed as a query attribute"
+            )));
         }
         if belongs_in_path(&path_ais, entry) {
             return Err(fail(format!(
@@ -126,9 +134,7 @@ fn is_key_qualifier_sequence(ais: &[&AiEntry]) -> bool {
     };
     sequences.iter().any(|allowed| {
         let mut allowed = allowed.iter();
-        qualifiers
-            .iter()
-            .all(|q| allowed.any(|a| *a == q.ai))
+        qualifiers.iter().all(|q| allowed.any(|a| *a == q.ai))
     })
 }
 
@@ -147,7 +153,9 @@ fn unescape(text: &str, in_query: bool) -> Result<String, String> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
         match (bytes[i], hex) {
             (b'%', Some(hex)) => {
                 let digits = std::str::from_utf8(hex).map_err(|_| "bad escape")?;
@@ -184,7 +192,11 @@ mod tests {
         let got = parse_digital_link(uri, today())
             .map(|e| to_fnc1_string(&e, '^'))
             .map_err(|e| e.to_string());
-        assert_eq!(got.as_deref(), expect.map_err(str::to_string).as_deref(), "{uri}");
+        assert_eq!(
+            got.as_deref(),
+            expect.map_err(str::to_string).as_deref(),
+            "{uri}"
+        );
     }
 
     #[test]

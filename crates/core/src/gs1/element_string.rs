@@ -74,7 +74,11 @@ pub fn parse_raw(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error>
             at: rest.chars().take(8).collect(),
         })?;
         rest = &rest[entry.ai.len()..];
-        let end = match entry.fixed_length.then(|| entry.fixed_value_len()).flatten() {
+        let end = match entry
+            .fixed_length
+            .then(|| entry.fixed_value_len())
+            .flatten()
+        {
             // A predefined length: the value is exactly that long, and the next AI may follow
             // at once. A separator inside it means the value was cut short.
             Some(len) => rest
@@ -225,12 +229,18 @@ mod tests {
     }
 
     fn pairs(elements: &[Element]) -> Vec<(String, String)> {
-        elements.iter().map(|e| (e.ai.clone(), e.raw.clone())).collect()
+        elements
+            .iter()
+            .map(|e| (e.ai.clone(), e.raw.clone()))
+            .collect()
     }
 
     fn check_raw(input: &str, expect: &[(&str, &str)]) {
         let got = parse_raw(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        let expect: Vec<_> = expect.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect();
+        let expect: Vec<_> = expect
+            .iter()
+            .map(|(a, v)| (a.to_string(), v.to_string()))
+            .collect();
         assert_eq!(pairs(&got), expect, "{input:?}");
     }
 
@@ -269,7 +279,10 @@ mod tests {
         );
         assert_eq!(got[0].value, Gs1Value::Gtin("04012345678901".into()));
         assert_eq!(to_bracketed(&got), "(01)04012345678901(17)150129(10)ABC123");
-        assert_eq!(to_fnc1_string(&got, '^'), "^01040123456789011715012910ABC123");
+        assert_eq!(
+            to_fnc1_string(&got, '^'),
+            "^01040123456789011715012910ABC123"
+        );
     }
 
     #[test]

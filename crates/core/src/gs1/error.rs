@@ -18,13 +18,27 @@ pub enum Gs1Error {
     /// An AI with nothing after it.
     EmptyValue { ai: String },
     /// A value whose length does not fit the AI's format.
-    BadLength { ai: String, title: String, value: String, format: String },
+    BadLength {
+        ai: String,
+        title: String,
+        value: String,
+        format: String,
+    },
     /// A value that breaks one of the AI's content rules.
-    BadValue { ai: String, title: String, value: String, fault: LintFault },
+    BadValue {
+        ai: String,
+        title: String,
+        value: String,
+        fault: LintFault,
+    },
     /// A two-digit year that gives a date that does not exist in the century the GS1 rule picks.
     DateOutOfRange { ai: String, value: String },
     /// The same AI twice with different values.
-    RepeatedAi { ai: String, first: String, second: String },
+    RepeatedAi {
+        ai: String,
+        first: String,
+        second: String,
+    },
     /// Two AIs that must not appear together.
     ExclusiveAis { ai: String, other: String },
     /// An AI whose required companion is missing.
@@ -47,21 +61,37 @@ impl fmt::Display for Gs1Error {
                  start with an AI Benchmate reads"
             ),
             Gs1Error::UnsupportedAi { ai } => {
-                write!(f, "AI ({ai}) is not an Application Identifier Benchmate reads")
+                write!(
+                    f,
+                    "AI ({ai}) is not an Application Identifier Benchmate reads"
+                )
             }
             Gs1Error::MalformedAi { detail } => write!(f, "malformed element string: {detail}"),
             Gs1Error::EmptyValue { ai } => write!(f, "AI ({ai}) has no value"),
-            Gs1Error::BadLength { ai, title, value, format } => write!(
+            Gs1Error::BadLength {
+                ai,
+                title,
+                value,
+                format,
+            } => write!(
                 f,
                 "AI ({ai}) {title}: value {value:?} has {} characters, which does not fit the \
                  format {format}",
                 value.chars().count()
             ),
-            Gs1Error::BadValue { ai, title, value, fault } => {
+            Gs1Error::BadValue {
+                ai,
+                title,
+                value,
+                fault,
+            } => {
                 write!(f, "AI ({ai}) {title}: value {value:?}: {fault}")
             }
             Gs1Error::DateOutOfRange { ai, value } => {
-                write!(f, "AI ({ai}): date {value:?} does not exist in the century GS1's rule picks")
+                write!(
+                    f,
+                    "AI ({ai}): date {value:?} does not exist in the century GS1's rule picks"
+                )
             }
             Gs1Error::RepeatedAi { ai, first, second } => write!(
                 f,

@@ -67,13 +67,17 @@ pub fn mod43_check(text: &str) -> Result<char, Gs1Error> {
 pub fn parse_hibc(input: &str, today: NaiveDate) -> Result<HibcLabel, Gs1Error> {
     let text = input.trim_matches('*');
     if !text.starts_with('+') || text.len() < 3 || !text.is_ascii() {
-        return Err(fail("HIBC data starts with '+' and has at least a field and a check character"));
+        return Err(fail(
+            "HIBC data starts with '+' and has at least a field and a check character",
+        ));
     }
     let (body, check) = text.split_at(text.len() - 1);
     let expected = mod43_check(body)?;
     let found = check.chars().next().unwrap_or(' ');
     if expected != found {
-        return Err(fail(format!("check character is {found:?} but should be {expected:?}")));
+        return Err(fail(format!(
+            "check character is {found:?} but should be {expected:?}"
+        )));
     }
     let data = &body[1..];
     let mut label = HibcLabel::default();
@@ -101,7 +105,9 @@ pub fn parse_hibc(input: &str, today: NaiveDate) -> Result<HibcLabel, Gs1Error> 
 fn read_primary(primary: &str, label: &mut HibcLabel) -> Result<(), Gs1Error> {
     let ok = primary.len() >= 6
         && primary.len() <= 23
-        && primary.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        && primary
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if !ok {
         return Err(fail(
             "the primary data is a 4-character labeler code, a 1-18 character product number and a unit-of-measure digit, in capitals and digits",
@@ -295,19 +301,22 @@ mod tests {
         assert_eq!(label.product.as_deref(), Some("BJC5D6E7"));
         assert_eq!(label.unit_of_measure, Some(1));
         assert_eq!(label.link_character, Some('G'));
-        assert!(parse_hibc("*+A123BJC5D6E71G*", today()).is_ok(), "Code 39 asterisks");
+        assert!(
+            parse_hibc("*+A123BJC5D6E71G*", today()).is_ok(),
+            "Code 39 asterisks"
+        );
         assert!(parse_hibc("+A123BJC5D6E71H", today()).is_err());
     }
 
     #[test]
     fn concatenated_with_expiry_and_lot() {
         for (secondary, expiry, lot) in [
-            ("$$0627LOT42", day(2027, 6, 30), "LOT42"),  // MMYY: last day of June 2027
-            ("$$0228LOT42", day(2028, 2, 29), "LOT42"),  // 2028 is a leap year
+            ("$$0627LOT42", day(2027, 6, 30), "LOT42"), // MMYY: last day of June 2027
+            ("$$0228LOT42", day(2028, 2, 29), "LOT42"), // 2028 is a leap year
             ("$$2063027LOT42", day(2027, 6, 30), "LOT42"), // MMDDYY
             ("$$3270630LOT42", day(2027, 6, 30), "LOT42"), // YYMMDD
             ("$$527181LOT42", day(2027, 6, 30), "LOT42"), // Julian: day 181 of 2027 = 30 June
-            ("27181LOT42", day(2027, 6, 30), "LOT42"),   // bare Julian date
+            ("27181LOT42", day(2027, 6, 30), "LOT42"),  // bare Julian date
         ] {
             let label = parse_hibc(&with_check(&format!("+A123BJC5D6E71/{secondary}")), today())
                 .unwrap_or_else(|e| panic!("{secondary}: {e}"));
@@ -320,7 +329,10 @@ mod tests {
     #[test]
     fn secondary_alone_quantities_serials_and_supplements() {
         let label = parse_hibc(&with_check("+$$8123270630LOT7G"), today()).expect("valid");
-        assert_eq!((label.quantity, label.expiry), (Some(12), Some(day(2027, 6, 30))));
+        assert_eq!(
+            (label.quantity, label.expiry),
+            (Some(12), Some(day(2027, 6, 30)))
+        );
         assert_eq!(label.lot.as_deref(), Some("LOT7"));
         assert_eq!(label.link_character, Some('G'));
         let label = parse_hibc(&with_check("+$+SER9/14D20270630G"), today()).expect("valid");

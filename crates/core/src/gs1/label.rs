@@ -53,12 +53,7 @@ impl ScannedLabel {
     pub fn fields(&self) -> LabelFields {
         match self {
             ScannedLabel::Gs1(elements) => {
-                let text = |ai: &str| {
-                    elements
-                        .iter()
-                        .find(|e| e.ai == ai)
-                        .map(|e| e.raw.clone())
-                };
+                let text = |ai: &str| elements.iter().find(|e| e.ai == ai).map(|e| e.raw.clone());
                 let expiry = elements.iter().find_map(|e| match (&*e.ai, &e.value) {
                     ("17", Gs1Value::Date(d)) => Some(*d),
                     ("7003", Gs1Value::DateTime(dt)) => Some(dt.date()),
@@ -102,8 +97,11 @@ mod tests {
 
     #[test]
     fn gs1_and_hibc_fill_the_same_fields() {
-        let gs1 = read_label("]d20104150000021126172506302112345ABC\u{1d}10LOT42X", today())
-            .expect("GS1");
+        let gs1 = read_label(
+            "]d20104150000021126172506302112345ABC\u{1d}10LOT42X",
+            today(),
+        )
+        .expect("GS1");
         assert_eq!(
             gs1.fields(),
             LabelFields {

@@ -107,7 +107,7 @@ pub fn gs1_check_digit(body: &[u8]) -> u8 {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, d)| u32::from(d - b'0') * if i % 2 == 0 { 3 } else { 1 })
+        .map(|(i, d)| u32::from(d - b'0') * if i.is_multiple_of(2) { 3 } else { 1 })
         .sum();
     ((10 - sum % 10) % 10) as u8
 }
@@ -165,7 +165,11 @@ impl fmt::Display for LintFault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LintFault::NonDigit { position, ch } => {
-                write!(f, "character {ch:?} at position {} is not a digit", position + 1)
+                write!(
+                    f,
+                    "character {ch:?} at position {} is not a digit",
+                    position + 1
+                )
             }
             LintFault::NotCset82 { position, ch } => write!(
                 f,
@@ -214,9 +218,9 @@ fn fixed_digits(text: &str, len: usize, wrong_length: LintFault) -> Result<(), L
 
 /// Reads digits already checked by [`all_digits`].
 fn number(digits: &str) -> u32 {
-    digits
-        .bytes()
-        .fold(0, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0')))
+    digits.bytes().fold(0, |n, d| {
+        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
 }
 
 fn in_range(digits: &str, max: u32, fault: fn(u32) -> LintFault) -> Result<(), LintFault> {
@@ -254,7 +258,7 @@ fn check_date(text: &str, day_zero_allowed: bool) -> Result<(), LintFault> {
     if !(1..=12).contains(&month) {
         return Err(LintFault::IllegalMonth(month));
     }
-    let last_day = days_in_month(yy % 4 == 0, month);
+    let last_day = days_in_month(yy.is_multiple_of(4), month);
     if (day == 0 && !day_zero_allowed) || day > last_day {
         return Err(LintFault::IllegalDay { day, month });
     }
@@ -273,7 +277,7 @@ pub fn days_in_month(leap_year: bool, month: u32) -> u32 {
 
 fn check_piece_of_total(text: &str) -> Result<(), LintFault> {
     let len = text.chars().count();
-    if len == 0 || len % 2 != 0 {
+    if len == 0 || !len.is_multiple_of(2) {
         return Err(LintFault::PieceLength);
     }
     all_digits(text)?;
@@ -306,21 +310,47 @@ mod tests {
         check(
             Linter::Csum,
             "09520123456787",
-            Err(LintFault::CheckDigit { expected: 8, found: 7 }),
+            Err(LintFault::CheckDigit {
+                expected: 8,
+                found: 7,
+            }),
         );
         check(Linter::Csum, "", Err(LintFault::TooShortForCheckDigit));
-        check(Linter::Csum, "0952A", Err(LintFault::NonDigit { position: 4, ch: 'A' }));
+        check(
+            Linter::Csum,
+            "0952A",
+            Err(LintFault::NonDigit {
+                position: 4,
+                ch: 'A',
+            }),
+        );
     }
 
     #[test]
     fn dates_know_month_lengths_leap_years_and_day_zero() {
         check(Linter::Yymmd0, "250200", Ok(()));
-        check(Linter::Yymmdd, "250200", Err(LintFault::IllegalDay { day: 0, month: 2 }));
+        check(
+            Linter::Yymmdd,
+            "250200",
+            Err(LintFault::IllegalDay { day: 0, month: 2 }),
+        );
         check(Linter::Yymmdd, "240229", Ok(()));
-        check(Linter::Yymmdd, "250229", Err(LintFault::IllegalDay { day: 29, month: 2 }));
+        check(
+            Linter::Yymmdd,
+            "250229",
+            Err(LintFault::IllegalDay { day: 29, month: 2 }),
+        );
         check(Linter::Yymmdd, "251301", Err(LintFault::IllegalMonth(13)));
-        check(Linter::Yymmdd, "250431", Err(LintFault::IllegalDay { day: 31, month: 4 }));
-        check(Linter::Yymmdd, "25043", Err(LintFault::DateLength { expected: 6 }));
+        check(
+            Linter::Yymmdd,
+            "250431",
+            Err(LintFault::IllegalDay { day: 31, month: 4 }),
+        );
+        check(
+            Linter::Yymmdd,
+            "25043",
+            Err(LintFault::DateLength { expected: 6 }),
+        );
     }
 
     #[test]

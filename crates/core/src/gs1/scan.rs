@@ -42,7 +42,8 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error> {
     }
     if input.starts_with('+') {
         return Err(Gs1Error::Hibc {
-            detail: "this is HIBC data (leading '+'), not GS1 data; read_label reads both".to_string(),
+            detail: "this is HIBC data (leading '+'), not GS1 data; read_label reads both"
+                .to_string(),
         });
     }
     parse_raw(&with_separators(input), today)
@@ -118,7 +119,10 @@ mod tests {
 
     fn check(input: &str, expect: &[(&str, &str)]) {
         let got = parse(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        let got: Vec<(&str, &str)> = got.iter().map(|e| (e.ai.as_str(), e.raw.as_str())).collect();
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|e| (e.ai.as_str(), e.raw.as_str()))
+            .collect();
         assert_eq!(got, expect, "{input:?}");
     }
 
@@ -131,7 +135,12 @@ mod tests {
         );
         check(
             "]d20104150000021126172506302112345ABC\u{1d}10LOT42X",
-            &[("01", "04150000021126"), ("17", "250630"), ("21", "12345ABC"), ("10", "LOT42X")],
+            &[
+                ("01", "04150000021126"),
+                ("17", "250630"),
+                ("21", "12345ABC"),
+                ("10", "LOT42X"),
+            ],
         );
     }
 

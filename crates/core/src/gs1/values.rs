@@ -68,7 +68,11 @@ pub fn yymmdd_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let day: u32 = text.get(4..6)?.parse().ok()?;
     let year = full_year(yy, today);
     let leap = NaiveDate::from_ymd_opt(year, 2, 29).is_some();
-    let day = if day == 0 { days_in_month(leap, month) } else { day };
+    let day = if day == 0 {
+        days_in_month(leap, month)
+    } else {
+        day
+    };
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
@@ -83,10 +87,12 @@ pub fn typed_value(entry: &AiEntry, text: &str, today: NaiveDate) -> Option<Gs1V
     Some(match entry.ai.as_str() {
         "01" | "02" | "03" => Gs1Value::Gtin(text.to_string()),
         "30" | "37" => Gs1Value::Count(text.parse().ok()?),
-        ai if ai.len() == 4 && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36") => Gs1Value::Measure {
-            digits: text.parse().ok()?,
-            decimals: ai[3..].parse().ok()?,
-        },
+        ai if ai.len() == 4 && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36") => {
+            Gs1Value::Measure {
+                digits: text.parse().ok()?,
+                decimals: ai[3..].parse().ok()?,
+            }
+        }
         _ if entry.components.len() == 1 && is_date(first) => {
             Gs1Value::Date(yymmdd_date(text, today)?)
         }

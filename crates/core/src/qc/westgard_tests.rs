@@ -27,7 +27,10 @@ fn obs(run: u32, level: &str, z: f64) -> Observation {
 
 /// One level's results, one per run, runs 1, 2, 3, ...
 fn series(level: &str, zs: &[f64]) -> Vec<Observation> {
-    zs.iter().enumerate().map(|(i, &z)| obs(i as u32 + 1, level, z)).collect()
+    zs.iter()
+        .enumerate()
+        .map(|(i, &z)| obs(i as u32 + 1, level, z))
+        .collect()
 }
 
 /// The rules broken by the last observation, with the results each involved.
@@ -48,8 +51,16 @@ use Scope::*;
 
 #[test]
 fn one_two_s_is_a_warning_beyond_two_sd() {
-    check(&[], obs(1, "L1", 2.5), &[(OneTwoS, SingleResult, &["r1L1"])]);
-    check(&[], obs(1, "L1", -2.01), &[(OneTwoS, SingleResult, &["r1L1"])]);
+    check(
+        &[],
+        obs(1, "L1", 2.5),
+        &[(OneTwoS, SingleResult, &["r1L1"])],
+    );
+    check(
+        &[],
+        obs(1, "L1", -2.01),
+        &[(OneTwoS, SingleResult, &["r1L1"])],
+    );
     // Exactly 2 SD is not beyond 2 SD.
     check(&[], obs(1, "L1", 2.0), &[]);
     check(&[], obs(1, "L1", -2.0), &[]);
@@ -59,10 +70,28 @@ fn one_two_s_is_a_warning_beyond_two_sd() {
 
 #[test]
 fn one_three_s_rejects_beyond_three_sd() {
-    check(&[], obs(1, "L1", 3.2), &[(OneThreeS, SingleResult, &["r1L1"]), (OneTwoS, SingleResult, &["r1L1"])]);
-    check(&[], obs(1, "L1", -3.0001), &[(OneThreeS, SingleResult, &["r1L1"]), (OneTwoS, SingleResult, &["r1L1"])]);
+    check(
+        &[],
+        obs(1, "L1", 3.2),
+        &[
+            (OneThreeS, SingleResult, &["r1L1"]),
+            (OneTwoS, SingleResult, &["r1L1"]),
+        ],
+    );
+    check(
+        &[],
+        obs(1, "L1", -3.0001),
+        &[
+            (OneThreeS, SingleResult, &["r1L1"]),
+            (OneTwoS, SingleResult, &["r1L1"]),
+        ],
+    );
     // Exactly 3 SD is beyond 2 SD but not beyond 3 SD.
-    check(&[], obs(1, "L1", 3.0), &[(OneTwoS, SingleResult, &["r1L1"])]);
+    check(
+        &[],
+        obs(1, "L1", 3.0),
+        &[(OneTwoS, SingleResult, &["r1L1"])],
+    );
     // A result of 10.3 with mean 10.0 and SD 0.1 is 3 SD on paper, but (10.3 - 10.0) / 0.1 is
     // 3.000000000000007 in floating point; the tolerance treats it as exactly 3 SD.
     let z = (10.3 - 10.0) / 0.1;
@@ -73,30 +102,74 @@ fn one_three_s_rejects_beyond_three_sd() {
 #[test]
 fn two_two_s_within_a_run_across_levels() {
     let run = [obs(5, "L1", 2.3)];
-    check(&run, obs(5, "L2", 2.1), &[(OneTwoS, SingleResult, &["r5L2"]), (TwoTwoS, WithinRun, &["r5L1", "r5L2"])]);
+    check(
+        &run,
+        obs(5, "L2", 2.1),
+        &[
+            (OneTwoS, SingleResult, &["r5L2"]),
+            (TwoTwoS, WithinRun, &["r5L1", "r5L2"]),
+        ],
+    );
     // Opposite sides are R-4s, not 2-2s.
-    check(&run, obs(5, "L2", -2.1), &[(OneTwoS, SingleResult, &["r5L2"]), (RangeFourS, WithinRun, &["r5L1", "r5L2"])]);
+    check(
+        &run,
+        obs(5, "L2", -2.1),
+        &[
+            (OneTwoS, SingleResult, &["r5L2"]),
+            (RangeFourS, WithinRun, &["r5L1", "r5L2"]),
+        ],
+    );
     // Exactly 2 SD on the other level does not count.
-    check(&[obs(5, "L1", 2.0)], obs(5, "L2", 2.5), &[(OneTwoS, SingleResult, &["r5L2"])]);
+    check(
+        &[obs(5, "L1", 2.0)],
+        obs(5, "L2", 2.5),
+        &[(OneTwoS, SingleResult, &["r5L2"])],
+    );
 }
 
 #[test]
 fn two_two_s_across_runs_for_one_level() {
     let history = series("L1", &[0.3, -2.2]);
-    check(&history, obs(3, "L1", -2.4), &[(OneTwoS, SingleResult, &["r3L1"]), (TwoTwoS, AcrossRuns, &["r2L1", "r3L1"])]);
+    check(
+        &history,
+        obs(3, "L1", -2.4),
+        &[
+            (OneTwoS, SingleResult, &["r3L1"]),
+            (TwoTwoS, AcrossRuns, &["r2L1", "r3L1"]),
+        ],
+    );
     // Not consecutive: a result in between breaks it.
     let history = series("L1", &[-2.2, 0.5]);
-    check(&history, obs(3, "L1", -2.4), &[(OneTwoS, SingleResult, &["r3L1"])]);
+    check(
+        &history,
+        obs(3, "L1", -2.4),
+        &[(OneTwoS, SingleResult, &["r3L1"])],
+    );
     // Two runs of *different* levels are not a 2-2s across runs.
-    check(&[obs(2, "L2", -2.2)], obs(3, "L1", -2.4), &[(OneTwoS, SingleResult, &["r3L1"])]);
+    check(
+        &[obs(2, "L2", -2.2)],
+        obs(3, "L1", -2.4),
+        &[(OneTwoS, SingleResult, &["r3L1"])],
+    );
 }
 
 #[test]
 fn range_four_s_is_within_run_only() {
     // +2.1 and -2.1 in one run: a range of 4.2 SD.
-    check(&[obs(4, "L1", 2.1)], obs(4, "L2", -2.1), &[(OneTwoS, SingleResult, &["r4L2"]), (RangeFourS, WithinRun, &["r4L1", "r4L2"])]);
+    check(
+        &[obs(4, "L1", 2.1)],
+        obs(4, "L2", -2.1),
+        &[
+            (OneTwoS, SingleResult, &["r4L2"]),
+            (RangeFourS, WithinRun, &["r4L1", "r4L2"]),
+        ],
+    );
     // The same values in consecutive runs of one level are not R-4s.
-    check(&[obs(3, "L1", 2.1)], obs(4, "L1", -2.1), &[(OneTwoS, SingleResult, &["r4L1"])]);
+    check(
+        &[obs(3, "L1", 2.1)],
+        obs(4, "L1", -2.1),
+        &[(OneTwoS, SingleResult, &["r4L1"])],
+    );
     // +3.0 and -1.5 span 4.5 SD but neither side of the pair is beyond 2 SD on the low side:
     // the rule needs one beyond +2 SD and one beyond -2 SD.
     check(&[obs(4, "L1", 2.5)], obs(4, "L2", -1.5), &[]);
@@ -107,7 +180,11 @@ fn range_four_s_is_within_run_only() {
 #[test]
 fn four_one_s_across_runs_for_one_level() {
     let history = series("L1", &[1.2, 1.5, 1.1]);
-    check(&history, obs(4, "L1", 1.3), &[(FourOneS, AcrossRuns, &["r1L1", "r2L1", "r3L1", "r4L1"])]);
+    check(
+        &history,
+        obs(4, "L1", 1.3),
+        &[(FourOneS, AcrossRuns, &["r1L1", "r2L1", "r3L1", "r4L1"])],
+    );
     // One of the four exactly at 1 SD: not beyond, no violation.
     let history = series("L1", &[1.2, 1.0, 1.1]);
     check(&history, obs(4, "L1", 1.3), &[]);
@@ -121,7 +198,15 @@ fn four_one_s_across_runs_for_one_level() {
 fn four_one_s_across_levels_and_runs() {
     // Two levels, two runs: L1 and L2 both beyond -1 SD in runs 1 and 2.
     let history = vec![obs(1, "L1", -1.4), obs(1, "L2", -1.2), obs(2, "L1", -1.6)];
-    check(&history, obs(2, "L2", -1.3), &[(FourOneS, AcrossLevelsAndRuns, &["r1L1", "r1L2", "r2L1", "r2L2"])]);
+    check(
+        &history,
+        obs(2, "L2", -1.3),
+        &[(
+            FourOneS,
+            AcrossLevelsAndRuns,
+            &["r1L1", "r1L2", "r2L1", "r2L2"],
+        )],
+    );
 }
 
 #[test]
@@ -148,7 +233,10 @@ fn ten_x_across_runs_and_levels() {
     let new = obs(5, "L2", -0.3);
     let got = check_result(&mixed, &new);
     assert_eq!(got.len(), 1);
-    assert_eq!((got[0].rule, got[0].scope, got[0].result_ids.len()), (TenX, AcrossLevelsAndRuns, 10));
+    assert_eq!(
+        (got[0].rule, got[0].scope, got[0].result_ids.len()),
+        (TenX, AcrossLevelsAndRuns, 10)
+    );
 }
 
 #[test]
@@ -176,5 +264,8 @@ fn every_rule_has_an_action() {
         assert!(rule.action().len() > 40, "{rule}");
         assert_eq!(rule.is_rejection(), rule != OneTwoS);
     }
-    assert_eq!(serde_json::to_string(&RangeFourS).expect("json"), "\"R-4s\"");
+    assert_eq!(
+        serde_json::to_string(&RangeFourS).expect("json"),
+        "\"R-4s\""
+    );
 }

@@ -93,14 +93,21 @@ pub struct TransitionRequest<'a> {
 /// Why a status change was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LotError {
-    NotAllowed { from: LotStatus, to: LotStatus },
+    NotAllowed {
+        from: LotStatus,
+        to: LotStatus,
+    },
     MissingPerson,
     /// Going into use without verification needs a recorded reason.
     MissingReason,
     /// The lot is past its effective expiry and cannot go into use.
-    PastExpiry { effective: NaiveDate },
+    PastExpiry {
+        effective: NaiveDate,
+    },
     VerificationMissing,
-    VerificationForAnotherLot { verification_lot: String },
+    VerificationForAnotherLot {
+        verification_lot: String,
+    },
     VerificationNotSignedOff,
     VerificationFailed,
 }
@@ -120,13 +127,22 @@ impl fmt::Display for LotError {
                 write!(f, "the lot expired on {effective} and cannot be used")
             }
             LotError::VerificationMissing => {
-                write!(f, "a lot becomes verified only with its verification record")
+                write!(
+                    f,
+                    "a lot becomes verified only with its verification record"
+                )
             }
             LotError::VerificationForAnotherLot { verification_lot } => {
-                write!(f, "the verification is for lot {verification_lot:?}, not this one")
+                write!(
+                    f,
+                    "the verification is for lot {verification_lot:?}, not this one"
+                )
             }
             LotError::VerificationNotSignedOff => {
-                write!(f, "the verification has not been signed off by a supervisor")
+                write!(
+                    f,
+                    "the verification has not been signed off by a supervisor"
+                )
             }
             LotError::VerificationFailed => write!(f, "the verification did not pass"),
         }

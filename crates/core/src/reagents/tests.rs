@@ -29,7 +29,14 @@ fn reagent(id: &str, stability: Option<u32>, reorder: Option<u32>) -> Reagent {
 }
 
 fn lot(id: &str, reagent_id: &str, expiry: NaiveDate, status: LotStatus) -> Lot {
-    let mut lot = Lot::received(id, reagent_id, &format!("LOT-{id}"), expiry, day(2026, 1, 5), "ana");
+    let mut lot = Lot::received(
+        id,
+        reagent_id,
+        &format!("LOT-{id}"),
+        expiry,
+        day(2026, 1, 5),
+        "ana",
+    );
     lot.status = status;
     lot
 }
@@ -51,7 +58,11 @@ fn verification(lot_id: &str, new_result: f64, limit: AcceptanceLimit) -> LotVer
     }
 }
 
-fn request<'a>(to: LotStatus, reason: &'a str, v: Option<&'a LotVerification>) -> TransitionRequest<'a> {
+fn request<'a>(
+    to: LotStatus,
+    reason: &'a str,
+    v: Option<&'a LotVerification>,
+) -> TransitionRequest<'a> {
     TransitionRequest {
         to,
         by: "ana",
@@ -67,13 +78,24 @@ fn allowed_moves_follow_the_lifecycle() {
     use LotStatus::*;
     let all = [Quarantine, Verified, InUse, Depleted, Discarded, Expired];
     let allowed = [
-        (Quarantine, Verified), (Quarantine, InUse), (Quarantine, Discarded), (Quarantine, Expired),
-        (Verified, InUse), (Verified, Discarded), (Verified, Expired),
-        (InUse, Depleted), (InUse, Discarded), (InUse, Expired),
+        (Quarantine, Verified),
+        (Quarantine, InUse),
+        (Quarantine, Discarded),
+        (Quarantine, Expired),
+        (Verified, InUse),
+        (Verified, Discarded),
+        (Verified, Expired),
+        (InUse, Depleted),
+        (InUse, Discarded),
+        (InUse, Expired),
     ];
     for from in all {
         for to in all {
-            assert_eq!(from.can_move_to(to), allowed.contains(&(from, to)), "{from:?} -> {to:?}");
+            assert_eq!(
+                from.can_move_to(to),
+                allowed.contains(&(from, to)),
+                "{from:?} -> {to:?}"
+            );
         }
     }
 }
@@ -86,9 +108,12 @@ fn verified_then_in_use_records_who_when_why_and_the_opened_date() {
         l.transition(&request(LotStatus::Verified, "", Some(&v))),
         Err(LotError::VerificationNotSignedOff)
     );
-    v.sign("sam (supervisor)", at(2026, 2, 1, 15), "ok").expect("first sign-off");
-    l.transition(&request(LotStatus::Verified, "", Some(&v))).expect("verified");
-    l.transition(&request(LotStatus::InUse, "", None)).expect("in use");
+    v.sign("sam (supervisor)", at(2026, 2, 1, 15), "ok")
+        .expect("first sign-off");
+    l.transition(&request(LotStatus::Verified, "", Some(&v)))
+        .expect("verified");
+    l.transition(&request(LotStatus::InUse, "", None))
+        .expect("in use");
     assert_eq!(l.status, LotStatus::InUse);
     assert_eq!(l.opened_on, Some(day(2026, 2, 2)));
     assert_eq!(l.history.len(), 2);
@@ -100,9 +125,16 @@ fn verified_then_in_use_records_who_when_why_and_the_opened_date() {
 #[test]
 fn in_use_without_verification_needs_a_reason() {
     let mut l = lot("N1", "R1", day(2026, 12, 31), LotStatus::Quarantine);
-    assert_eq!(l.transition(&request(LotStatus::InUse, "  ", None)), Err(LotError::MissingReason));
-    l.transition(&request(LotStatus::InUse, "analyser down, stat testing", None))
-        .expect("override with reason");
+    assert_eq!(
+        l.transition(&request(LotStatus::InUse, "  ", None)),
+        Err(LotError::MissingReason)
+    );
+    l.transition(&request(
+        LotStatus::InUse,
+        "analyser down, stat testing",
+        None,
+    ))
+    .expect("override with reason");
     assert!(l.history[0].verification_skipped);
     assert_eq!(l.history[0].reason, "analyser down, stat testing");
 }
@@ -111,18 +143,24 @@ fn in_use_without_verification_needs_a_reason() {
 fn refused_moves_say_why() {
     let mut done = lot("N1", "R1", day(2026, 12, 31), LotStatus::Depleted);
     assert_eq!(
-        done.transition(&request(LotStatus::InUse, "x", None)).map_err(|e| e.to_string()),
+        done.transition(&request(LotStatus::InUse, "x", None))
+            .map_err(|e| e.to_string()),
         Err("a lot that is depleted cannot become in use".to_string())
     );
     let mut old = lot("N2", "R1", day(2026, 2, 1), LotStatus::Verified);
     assert_eq!(
         old.transition(&request(LotStatus::InUse, "", None)),
-        Err(LotError::PastExpiry { effective: day(2026, 2, 1) })
+        Err(LotError::PastExpiry {
+            effective: day(2026, 2, 1)
+        })
     );
     let mut failing = lot("N3", "R1", day(2026, 12, 31), LotStatus::Quarantine);
     let mut bad = verification("N3", 110.0, AcceptanceLimit::Percent(5.0));
     bad.sign("sam", at(2026, 2, 1, 15), "").expect("sign");
-    assert_eq!(failing.transition(&request(LotStatus::Verified, "", Some(&bad))), Err(LotError::VerificationFailed));
+    assert_eq!(
+        failing.transition(&request(LotStatus::Verified, "", Some(&bad))),
+        Err(LotError::VerificationFailed)
+    );
     let other = verification("ZZ", 100.0, AcceptanceLimit::Absolute(1.0));
     assert!(matches!(
         failing.transition(&request(LotStatus::Verified, "", Some(&other))),
@@ -134,9 +172,9 @@ fn refused_moves_say_why() {
 fn verification_limits_absolute_and_percent() {
     // Current 100, new 105: difference +5, which is 5 % of 100.
     for (new, limit, pass) in [
-        (105.0, AcceptanceLimit::Percent(5.0), true),   // exactly at the limit passes
+        (105.0, AcceptanceLimit::Percent(5.0), true), // exactly at the limit passes
         (105.5, AcceptanceLimit::Percent(5.0), false),
-        (94.0, AcceptanceLimit::Absolute(6.0), true),   // -6 against +-6
+        (94.0, AcceptanceLimit::Absolute(6.0), true), // -6 against +-6
         (93.9, AcceptanceLimit::Absolute(6.0), false),
     ] {
         let outcome = verification("N1", new, limit).evaluate().expect("judged");
@@ -146,7 +184,9 @@ fn verification_limits_absolute_and_percent() {
     let mut decimal = verification("N1", 10.3, AcceptanceLimit::Percent(3.0));
     decimal.samples[0].current_lot_result = 10.0;
     assert!(decimal.evaluate().expect("judged").pass);
-    let outcome = verification("N1", 105.0, AcceptanceLimit::Percent(5.0)).evaluate().expect("judged");
+    let outcome = verification("N1", 105.0, AcceptanceLimit::Percent(5.0))
+        .evaluate()
+        .expect("judged");
     assert_eq!(outcome.samples[0].difference, 5.0);
     assert_eq!(outcome.samples[0].percent_difference, Some(5.0));
 }
@@ -155,24 +195,44 @@ fn verification_limits_absolute_and_percent() {
 fn verification_faults() {
     let mut zero = verification("N1", 1.0, AcceptanceLimit::Percent(5.0));
     zero.samples[0].current_lot_result = 0.0;
-    assert!(matches!(zero.evaluate(), Err(VerificationError::PercentOfZero { .. })));
+    assert!(matches!(
+        zero.evaluate(),
+        Err(VerificationError::PercentOfZero { .. })
+    ));
     let mut nan = verification("N1", f64::NAN, AcceptanceLimit::Absolute(1.0));
-    assert!(matches!(nan.evaluate(), Err(VerificationError::NotANumber { .. })));
+    assert!(matches!(
+        nan.evaluate(),
+        Err(VerificationError::NotANumber { .. })
+    ));
     nan.samples.clear();
     assert_eq!(nan.evaluate(), Err(VerificationError::NoSamples));
     let mut unknown = verification("N1", 100.0, AcceptanceLimit::Absolute(1.0));
     unknown.samples[0].analyte = "K".to_string();
-    assert_eq!(unknown.evaluate(), Err(VerificationError::NoLimit { analyte: "K".to_string() }));
+    assert_eq!(
+        unknown.evaluate(),
+        Err(VerificationError::NoLimit {
+            analyte: "K".to_string()
+        })
+    );
     let mut signed = verification("N1", 100.0, AcceptanceLimit::Absolute(1.0));
-    assert_eq!(signed.sign(" ", at(2026, 2, 1, 15), ""), Err(VerificationError::MissingSigner));
+    assert_eq!(
+        signed.sign(" ", at(2026, 2, 1, 15), ""),
+        Err(VerificationError::MissingSigner)
+    );
     signed.sign("sam", at(2026, 2, 1, 15), "").expect("sign");
-    assert!(matches!(signed.sign("kim", at(2026, 2, 1, 16), ""), Err(VerificationError::AlreadySigned { .. })));
+    assert!(matches!(
+        signed.sign("kim", at(2026, 2, 1, 16), ""),
+        Err(VerificationError::AlreadySigned { .. })
+    ));
 }
 
 #[test]
 fn views_group_and_suggest() {
     let today = day(2026, 3, 1);
-    let reagents = vec![reagent("R1", Some(10), Some(3)), reagent("R2", None, Some(1))];
+    let reagents = vec![
+        reagent("R1", Some(10), Some(3)),
+        reagent("R2", None, Some(1)),
+    ];
     let mut opened = lot("A", "R1", day(2026, 12, 31), LotStatus::InUse);
     opened.opened_on = Some(day(2026, 2, 25)); // 25 Feb + 10 days = 7 March, before 31 Dec
     opened.location = "Fridge 1".to_string();
@@ -184,20 +244,36 @@ fn views_group_and_suggest() {
     let lots = vec![opened, fresh, old, today_lot, gone];
 
     let by_expiry = lots_by_expiry(&reagents, &lots, today, ExpiryThresholds::default());
-    let ids = |bucket| by_expiry.get(&bucket).map(|v| v.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
+    let ids = |bucket| {
+        by_expiry
+            .get(&bucket)
+            .map(|v| v.iter().map(|l| l.id.as_str()).collect::<Vec<_>>())
+    };
     assert_eq!(ids(ExpiryBucket::Expired), Some(vec!["C"]));
     assert_eq!(ids(ExpiryBucket::Today), Some(vec!["D"]));
-    assert_eq!(ids(ExpiryBucket::Soon), Some(vec!["A", "B"]), "both on 7 March, then by lot number");
+    assert_eq!(
+        ids(ExpiryBucket::Soon),
+        Some(vec!["A", "B"]),
+        "both on 7 March, then by lot number"
+    );
     assert_eq!(ids(ExpiryBucket::Fine), None);
 
     // A (in use) and B (verified) both expire on 7 March: the open one is used first.
     let first = use_first(&reagents, &lots, today);
     assert_eq!(first.get("R1").map(|l| l.id.as_str()), Some("A"));
-    assert!(!first.contains_key("R2"), "R2's only active lot is still in quarantine");
+    assert!(
+        !first.contains_key("R2"),
+        "R2's only active lot is still in quarantine"
+    );
 
     // R1: A and B count (1 each), C is past expiry: 2 <= 3. R2: D counts (expires today): 1 <= 1.
     let low = low_stock(&reagents, &lots, today);
-    assert_eq!(low.iter().map(|l| (l.reagent_id.as_str(), l.on_hand)).collect::<Vec<_>>(), vec![("R1", 2), ("R2", 1)]);
+    assert_eq!(
+        low.iter()
+            .map(|l| (l.reagent_id.as_str(), l.on_hand))
+            .collect::<Vec<_>>(),
+        vec![("R1", 2), ("R2", 1)]
+    );
 
     let by_location = lots_by_location(&lots);
     assert_eq!(by_location.get("Fridge 1").map(Vec::len), Some(1));
@@ -209,10 +285,14 @@ fn views_group_and_suggest() {
 #[test]
 fn records_round_trip_through_json() {
     let mut l = lot("N1", "R1", day(2026, 12, 31), LotStatus::Quarantine);
-    l.transition(&request(LotStatus::InUse, "urgent", None)).expect("override");
+    l.transition(&request(LotStatus::InUse, "urgent", None))
+        .expect("override");
     let json = serde_json::to_string(&l).expect("serializes");
     assert_eq!(serde_json::from_str::<Lot>(&json).expect("parses"), l);
     let v = verification("N1", 101.0, AcceptanceLimit::Absolute(2.0));
     let json = serde_json::to_string(&v).expect("serializes");
-    assert_eq!(serde_json::from_str::<LotVerification>(&json).expect("parses"), v);
+    assert_eq!(
+        serde_json::from_str::<LotVerification>(&json).expect("parses"),
+        v
+    );
 }

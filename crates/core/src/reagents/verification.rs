@@ -74,13 +74,24 @@ pub struct VerificationOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub enum VerificationError {
     NoSamples,
-    NoLimit { analyte: String },
-    BadLimit { analyte: String, limit: f64 },
-    NotANumber { label: String },
+    NoLimit {
+        analyte: String,
+    },
+    BadLimit {
+        analyte: String,
+        limit: f64,
+    },
+    NotANumber {
+        label: String,
+    },
     /// A percent limit cannot judge a sample whose current-lot result is zero.
-    PercentOfZero { label: String },
+    PercentOfZero {
+        label: String,
+    },
     MissingSigner,
-    AlreadySigned { by: String },
+    AlreadySigned {
+        by: String,
+    },
 }
 
 impl fmt::Display for VerificationError {
@@ -95,7 +106,10 @@ impl fmt::Display for VerificationError {
                 "the acceptance limit {limit} for {analyte} must be a positive number"
             ),
             VerificationError::NotANumber { label } => {
-                write!(f, "sample {label:?} has a result that is not a finite number")
+                write!(
+                    f,
+                    "sample {label:?} has a result that is not a finite number"
+                )
             }
             VerificationError::PercentOfZero { label } => write!(
                 f,
@@ -131,12 +145,13 @@ impl LotVerification {
     }
 
     fn judge(&self, sample: &VerificationSample) -> Result<SampleJudgement, VerificationError> {
-        let limit = *self
-            .limits
-            .get(&sample.analyte)
-            .ok_or_else(|| VerificationError::NoLimit {
-                analyte: sample.analyte.clone(),
-            })?;
+        let limit =
+            *self
+                .limits
+                .get(&sample.analyte)
+                .ok_or_else(|| VerificationError::NoLimit {
+                    analyte: sample.analyte.clone(),
+                })?;
         let (AcceptanceLimit::Absolute(bound) | AcceptanceLimit::Percent(bound)) = limit;
         if !bound.is_finite() || bound <= 0.0 {
             return Err(VerificationError::BadLimit {
@@ -177,7 +192,12 @@ impl LotVerification {
     }
 
     /// Records the supervisor's sign-off; a verification is signed once.
-    pub fn sign(&mut self, by: &str, at: NaiveDateTime, comment: &str) -> Result<(), VerificationError> {
+    pub fn sign(
+        &mut self,
+        by: &str,
+        at: NaiveDateTime,
+        comment: &str,
+    ) -> Result<(), VerificationError> {
         if let Some(existing) = &self.sign_off {
             return Err(VerificationError::AlreadySigned {
                 by: existing.by.clone(),

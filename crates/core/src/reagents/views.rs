@@ -44,7 +44,10 @@ pub fn lots_by_expiry<'a>(
         .filter(|l| l.is_active())
         .map(|l| (lot_effective_expiry(reagents, l), l))
         .collect();
-    active.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.lot_number.cmp(&b.1.lot_number)));
+    active.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.lot_number.cmp(&b.1.lot_number))
+    });
     let mut groups: BTreeMap<ExpiryBucket, Vec<&Lot>> = BTreeMap::new();
     for (effective, lot) in active {
         groups
@@ -121,5 +124,8 @@ pub fn use_first<'a>(
             chosen.insert(lot.reagent_id.clone(), (key.0, key.1, lot));
         }
     }
-    chosen.into_iter().map(|(id, (_, _, lot))| (id, lot)).collect()
+    chosen
+        .into_iter()
+        .map(|(id, (_, _, lot))| (id, lot))
+        .collect()
 }
