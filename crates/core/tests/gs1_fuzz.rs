@@ -1,6 +1,8 @@
 //! Fuzzing the GS1 parser with proptest: no input, however malformed, may make it panic.
 
-use benchmate_core::gs1::{check_associations, parse, read_label, to_bracketed, to_fnc1_string};
+use benchmate_core::gs1::{
+    check_associations, missing_separator_hints, parse, read_label, to_bracketed, to_fnc1_string,
+};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -15,6 +17,9 @@ fn exercise(input: &str) {
     }
     if let Ok(elements) = parse(input, today()) {
         let _ = check_associations(&elements);
+        for hint in missing_separator_hints(&elements, today()) {
+            let _ = hint.message();
+        }
         // Reading back the canonical form must give the same elements.
         let bracketed = to_bracketed(&elements);
         let again = parse(&bracketed, today()).expect("canonical bracketed form parses");

@@ -17,6 +17,7 @@ pub mod hibc;
 mod label;
 pub mod lint;
 mod scan;
+mod separator;
 pub mod table;
 mod values;
 
@@ -27,6 +28,7 @@ pub use error::Gs1Error;
 pub use hibc::{parse_hibc, HibcLabel};
 pub use label::{read_label, LabelFields, ScannedLabel};
 pub use scan::{parse, GROUP_SEPARATOR};
+pub use separator::{missing_separator_hints, SeparatorHint};
 pub use values::{full_year, Gs1Value};
 
 use serde::{Deserialize, Serialize};

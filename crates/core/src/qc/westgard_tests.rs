@@ -269,3 +269,78 @@ fn every_rule_has_an_action() {
         "\"R-4s\""
     );
 }
+
+#[test]
+fn entered_results_to_a_flagged_chart() {
+    use super::{levey_jennings, ControlLot, QcResult, Target, TargetSource};
+    let target = |mean: f64, sd: f64| Target {
+        analyte: "GLU".into(),
+        analyser: "A1".into(),
+        unit: "mg/dL".into(),
+        mean,
+        sd,
+        source: TargetSource::PackageInsert,
+    };
+    let lot = |id: &str, level: &str, t: Target| ControlLot {
+        id: id.into(),
+        material: "Chemistry control".into(),
+        level: level.into(),
+        lot_number: format!("{id}-26"),
+        expiry: NaiveDate::from_ymd_opt(2027, 1, 31).expect("valid"),
+        targets: vec![t],
+    };
+    let low = lot("L1", "1", target(90.0, 3.0));
+    let high = lot("L2", "2", target(250.0, 8.0));
+    let result = |id: &str, lot: &str, run: u32, value: f64| QcResult {
+        id: id.into(),
+        control_lot_id: lot.into(),
+        analyte: "GLU".into(),
+        analyser: "A1".into(),
+        run_id: format!("run{run}"),
+        at: at(run),
+        value,
+        entered_by: "ana".into(),
+    };
+    // Run 1: 91 is (91 - 90) / 3 = +0.33 SD, 246 is (246 - 250) / 8 = -0.5 SD: no rule broken.
+    // Run 2: 100 is (100 - 90) / 3 = +3.33 SD: 1-3s and 1-2s; 252 is +0.25 SD.
+    let results = vec![
+        result("a", "L1", 1, 91.0),
+        result("b", "L2", 1, 246.0),
+        result("c", "L1", 2, 100.0),
+        result("d", "L2", 2, 252.0),
+    ];
+    let lots = [&low, &high];
+    let observations: Vec<Observation> = results
+        .iter()
+        .map(|r| {
+            let lot = lots.iter().find(|l| l.id == r.control_lot_id).expect("lot");
+            r.observe(lot.target("GLU", "A1").expect("target"))
+                .expect("z")
+        })
+        .collect();
+    let violations = check_run(&observations[..2], &observations[2..]);
+    let rules: Vec<(Rule, Vec<String>)> = violations
+        .iter()
+        .map(|v| (v.rule, v.result_ids.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            (OneThreeS, vec!["c".to_string()]),
+            (OneTwoS, vec!["c".to_string()])
+        ]
+    );
+    assert!(violations[0].rejects_run);
+    let low_results: Vec<QcResult> = results
+        .into_iter()
+        .filter(|r| r.control_lot_id == "L1")
+        .collect();
+    let chart = levey_jennings(
+        low.target("GLU", "A1").expect("target"),
+        &low_results,
+        &violations,
+    )
+    .expect("chart");
+    assert_eq!(chart.points[1].rules, vec![OneTwoS, OneThreeS]);
+    assert!((chart.points[1].y - 10.0 / 3.0).abs() < 1e-12);
+}

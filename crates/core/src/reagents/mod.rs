@@ -20,6 +20,6 @@ pub use verification::{
     VerificationOutcome, VerificationSample,
 };
 pub use views::{
-    lot_effective_expiry, lots_by_expiry, lots_by_location, lots_by_status, low_stock, use_first,
-    LowStock,
+    find_reagent_by_gtin, lot_effective_expiry, lots_by_expiry, lots_by_location, lots_by_status,
+    low_stock, use_first, LowStock,
 };

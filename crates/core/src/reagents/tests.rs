@@ -296,3 +296,15 @@ fn records_round_trip_through_json() {
         v
     );
 }
+
+#[test]
+fn a_scanned_gtin_finds_its_reagent() {
+    let mut glucose = reagent("R1", None, None);
+    glucose.gtin = Some("4006381333931".to_string()); // saved as the 13-digit EAN
+    let reagents = vec![reagent("R0", None, None), glucose];
+    assert_eq!(
+        find_reagent_by_gtin(&reagents, "04006381333931").map(|r| r.id.as_str()),
+        Some("R1")
+    );
+    assert_eq!(find_reagent_by_gtin(&reagents, "04006381333932"), None);
+}

@@ -22,6 +22,16 @@ pub fn lot_effective_expiry(reagents: &[Reagent], lot: &Lot) -> NaiveDate {
     effective_expiry(lot, stability(reagents, &lot.reagent_id))
 }
 
+/// The reagent a scanned GTIN belongs to. GTINs are compared as GTIN-14, so a reagent saved
+/// with its 13-digit EAN matches the 14-digit (01) from a GS1 barcode.
+pub fn find_reagent_by_gtin<'a>(reagents: &'a [Reagent], gtin: &str) -> Option<&'a Reagent> {
+    let as_14 = |g: &str| format!("{:0>14}", g.trim());
+    let wanted = as_14(gtin);
+    reagents
+        .iter()
+        .find(|r| r.gtin.as_deref().is_some_and(|g| as_14(g) == wanted))
+}
+
 /// Lots grouped by status.
 pub fn lots_by_status(lots: &[Lot]) -> BTreeMap<LotStatus, Vec<&Lot>> {
     let mut groups: BTreeMap<LotStatus, Vec<&Lot>> = BTreeMap::new();
