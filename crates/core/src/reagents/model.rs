@@ -1,5 +1,7 @@
 //! The reagent and lot records: what a lab keeps about each reagent and each box it receives.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +83,26 @@ impl Lot {
         }
     }
 
+    /// Checks the fields a person enters on receiving, so a bad lot is never stored.
+    pub fn validate(&self) -> Result<(), LotFieldError> {
+        if self.lot_number.trim().is_empty() {
+            return Err(LotFieldError::MissingLotNumber);
+        }
+        if self.received_by.trim().is_empty() {
+            return Err(LotFieldError::MissingReceiver);
+        }
+        if self.unit.trim().is_empty() {
+            return Err(LotFieldError::MissingUnit);
+        }
+        match self.opened_on {
+            Some(opened) if opened < self.received_on => Err(LotFieldError::OpenedBeforeReceived {
+                opened,
+                received: self.received_on,
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Whether the lot still counts as stock: received, verified or in use.
     pub fn is_active(&self) -> bool {
         matches!(
@@ -89,3 +111,31 @@ impl Lot {
         )
     }
 }
+
+/// A lot field that cannot be stored as entered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LotFieldError {
+    MissingLotNumber,
+    MissingReceiver,
+    MissingUnit,
+    OpenedBeforeReceived {
+        opened: NaiveDate,
+        received: NaiveDate,
+    },
+}
+
+impl fmt::Display for LotFieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LotFieldError::MissingLotNumber => write!(f, "the lot number is missing"),
+            LotFieldError::MissingReceiver => write!(f, "who received the lot is missing"),
+            LotFieldError::MissingUnit => write!(f, "the quantity's unit is missing"),
+            LotFieldError::OpenedBeforeReceived { opened, received } => write!(
+                f,
+                "the lot cannot be opened ({opened}) before it was received ({received})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LotFieldError {}

@@ -47,6 +47,7 @@ fn verification(lot_id: &str, new_result: f64, limit: AcceptanceLimit) -> LotVer
         current_lot_id: "OLD".to_string(),
         limits: BTreeMap::from([("GLU".to_string(), limit)]),
         samples: vec![VerificationSample {
+            kind: SampleKind::QcMaterial,
             label: "QC level 1".to_string(),
             analyte: "GLU".to_string(),
             current_lot_result: 100.0,
@@ -307,4 +308,40 @@ fn a_scanned_gtin_finds_its_reagent() {
         Some("R1")
     );
     assert_eq!(find_reagent_by_gtin(&reagents, "04006381333932"), None);
+}
+
+#[test]
+fn lots_are_validated_and_expired_ones_listed() {
+    let mut l = lot("N1", "R1", day(2026, 12, 31), LotStatus::Verified);
+    assert_eq!(l.validate(), Ok(()));
+    l.opened_on = Some(day(2026, 1, 4)); // received 5 January
+    assert_eq!(
+        l.validate().map_err(|e| e.to_string()),
+        Err(
+            "the lot cannot be opened (2026-01-04) before it was received (2026-01-05)".to_string()
+        )
+    );
+    l.opened_on = None;
+    l.lot_number = " ".to_string();
+    assert_eq!(l.validate(), Err(LotFieldError::MissingLotNumber));
+
+    let reagents = vec![reagent("R1", Some(5), None)];
+    let mut opened = lot("A", "R1", day(2026, 12, 31), LotStatus::InUse);
+    opened.opened_on = Some(day(2026, 3, 1)); // 1 March + 5 days = 6 March
+    let lots = vec![
+        opened,
+        lot("B", "R1", day(2026, 12, 31), LotStatus::Verified),
+    ];
+    let ids = |today| {
+        lots_to_mark_expired(&reagents, &lots, today)
+            .iter()
+            .map(|l| l.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(day(2026, 3, 6)),
+        Vec::<String>::new(),
+        "usable through its last day"
+    );
+    assert_eq!(ids(day(2026, 3, 7)), vec!["A".to_string()]);
 }

@@ -18,9 +18,21 @@ pub enum AcceptanceLimit {
     Percent(f64),
 }
 
+/// What was measured on both lots. EP26 prefers patient samples, as control materials may not
+/// be commutable between reagent lots.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SampleKind {
+    #[default]
+    PatientSample,
+    QcMaterial,
+}
+
 /// One sample (QC material or a patient sample without identifiers) measured on both lots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VerificationSample {
+    #[serde(default)]
+    pub kind: SampleKind,
     /// A label without patient identifiers, e.g. "QC level 2" or "Sample 3".
     pub label: String,
     pub analyte: String,

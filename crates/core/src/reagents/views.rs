@@ -68,6 +68,18 @@ pub fn lots_by_expiry<'a>(
     groups
 }
 
+/// Active lots past their effective expiry: the ones to move to "expired" and take off the
+/// shelf.
+pub fn lots_to_mark_expired<'a>(
+    reagents: &[Reagent],
+    lots: &'a [Lot],
+    today: NaiveDate,
+) -> Vec<&'a Lot> {
+    lots.iter()
+        .filter(|l| l.is_active() && lot_effective_expiry(reagents, l) < today)
+        .collect()
+}
+
 /// Active lots grouped by storage location.
 pub fn lots_by_location(lots: &[Lot]) -> BTreeMap<&str, Vec<&Lot>> {
     let mut groups: BTreeMap<&str, Vec<&Lot>> = BTreeMap::new();
