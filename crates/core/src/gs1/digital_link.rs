@@ -38,7 +38,12 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
     let rest = SCHEMES
         .iter()
         .find_map(|scheme| uri.strip_prefix(scheme))
-        .ok_or_else(|| fail("the URI must start with https:// or http://".into()))?;
+        .ok_or_else(|| {
+            fail(
+                "the URI must start with https:// or http://, all in lower or all in upper case"
+                    .into(),
+            )
+        })?;
     let slash = rest
         .find('/')
         .filter(|&at| at > 0)

@@ -59,7 +59,7 @@ pub fn parse_bracketed(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1
     }
 }
 
-/// Reads raw data such as `0109520123456788172506001O LOT42<GS>21...` where the group separator
+/// Reads raw data such as `01095201234567881725060010LOT42<GS>21S1` where the group separator
 /// (ASCII 29) follows each variable-length value that is not the last. Separators where none is
 /// needed are tolerated, as scanners emit them.
 pub fn parse_raw(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error> {
