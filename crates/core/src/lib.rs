@@ -11,3 +11,7 @@ pub mod record;
 pub mod sync;
 pub mod units;
 pub mod ranges;
+pub mod gs1;
+pub mod prefs;
+pub mod qc;
+pub mod reagents;

@@ -10,3 +10,6 @@ pub mod ucum;
 fn json_error(message: &str, input: Option<&str>) -> String {
     serde_json::json!({ "error": message, "input": input }).to_string()
 }
+//! The command-line subcommands of the `benchmate` binary, one module each.
+
+pub mod gs1;
