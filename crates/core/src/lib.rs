@@ -5,4 +5,5 @@
 //! what the outside world knows (the time, the stored records) and get back values to show
 //! or to store, so every rule is tested natively and runs the same in both places.
 
+pub mod portfolio;
 pub mod prefs;

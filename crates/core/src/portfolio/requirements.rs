@@ -1,0 +1,197 @@
+//! The requirements of one credential's cycle (the total, the mandatory topics that apply
+//! to its roles, and one minimum per licensed specialty) and how counted credit meets them.
+
+use serde::{Deserialize, Serialize};
+
+use super::allocation::allocate;
+use super::category::ContentCategory;
+use super::credential::Credential;
+use super::credit::Points;
+use super::engine::{EntryOutcome, KeyedEntry};
+use super::error::PortfolioError;
+use super::rules::{rule_points, ProgramRules};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementKind {
+    Total,
+    Topic,
+    /// A minimum per licensed category (Florida).
+    Specialty,
+}
+
+/// Credit from one entry toward one requirement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub entry_index: usize,
+    pub entry_id: String,
+    pub points: Points,
+}
+
+/// One requirement's state in a cycle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequirementStatus {
+    pub id: String,
+    pub label: String,
+    pub kind: RequirementKind,
+    /// The categories that count toward it (empty for the total).
+    pub categories: Vec<ContentCategory>,
+    /// 0 when waived.
+    pub needed: Points,
+    pub earned: Points,
+    pub met: bool,
+    /// needed - earned, never below 0.
+    pub missing: Points,
+    /// Waived for this credential by one of its roles.
+    pub waived: bool,
+    pub verified: bool,
+    pub note: Option<String>,
+    pub contributions: Vec<Contribution>,
+}
+
+/// What one topic requirement asks, before credit is counted.
+struct TopicSpec {
+    id: String,
+    label: String,
+    kind: RequirementKind,
+    categories: Vec<ContentCategory>,
+    minimum: Points,
+    waived: bool,
+    verified: bool,
+    note: Option<String>,
+}
+
+/// Measures the total and every applicable topic against the counted credit in `outcomes`.
+pub(crate) fn evaluate_requirements(
+    rules: &ProgramRules,
+    credential: &Credential,
+    entries: &[KeyedEntry],
+    outcomes: &[EntryOutcome],
+    total_needed: Points,
+) -> Result<(RequirementStatus, Vec<RequirementStatus>), PortfolioError> {
+    let counted: Vec<usize> = (0..outcomes.len()).filter(|&i| outcomes[i].counted > Points::ZERO).collect();
+    let total_waived = credential.has_any_role(&rules.total.waived_for_roles);
+    let total_contributions: Vec<Contribution> = counted
+        .iter()
+        .map(|&i| contribution(entries, i, outcomes[i].counted))
+        .collect();
+    let total = status(
+        TopicSpec {
+            id: "total".to_string(),
+            label: format!("Total {}", rules.unit.label()),
+            kind: RequirementKind::Total,
+            categories: Vec::new(),
+            minimum: total_needed,
+            waived: total_waived,
+            verified: rules.total.verified,
+            note: rules.total.note.clone(),
+        },
+        total_contributions,
+    );
+
+    let specs = topic_specs(rules, credential)?;
+    // matches[k] lists the topics counted entry k may go to; waived topics take no credit.
+    let matches: Vec<Vec<usize>> = counted
+        .iter()
+        .map(|&i| {
+            let entry = &entries[i].entry;
+            (0..specs.len())
+                .filter(|&t| !specs[t].waived && specs[t].categories.iter().any(|c| entry.has_category(c)))
+                .collect()
+        })
+        .collect();
+    let mut per_topic: Vec<Vec<Contribution>> = vec![Vec::new(); specs.len()];
+    if rules.topic_overlap.allowed {
+        for (k, &i) in counted.iter().enumerate() {
+            for &t in &matches[k] {
+                per_topic[t].push(contribution(entries, i, outcomes[i].counted));
+            }
+        }
+    } else {
+        let available: Vec<i64> = counted.iter().map(|&i| outcomes[i].counted.0).collect();
+        let needs: Vec<i64> = specs.iter().map(|s| if s.waived { 0 } else { s.minimum.0 }).collect();
+        let shares = allocate(&available, &needs, &matches);
+        for (k, &i) in counted.iter().enumerate() {
+            for &(t, amount) in &shares[k] {
+                per_topic[t].push(contribution(entries, i, Points(amount)));
+            }
+        }
+    }
+    let topics = specs
+        .into_iter()
+        .zip(per_topic)
+        .map(|(spec, contributions)| status(spec, contributions))
+        .collect();
+    Ok((total, topics))
+}
+
+/// The topics that apply to this credential: rule topics for its roles, then one minimum
+/// per specialty it holds.
+fn topic_specs(rules: &ProgramRules, credential: &Credential) -> Result<Vec<TopicSpec>, PortfolioError> {
+    let mut specs = Vec::new();
+    for topic in &rules.topics {
+        if !topic.only_for_roles.is_empty() && !credential.has_any_role(&topic.only_for_roles) {
+            continue;
+        }
+        specs.push(TopicSpec {
+            id: topic.id.clone(),
+            label: topic.label.clone(),
+            kind: RequirementKind::Topic,
+            categories: topic.categories.clone(),
+            minimum: rule_points(&rules.id, &topic.id, topic.minimum)?,
+            waived: credential.has_any_role(&topic.waived_for_roles),
+            verified: topic.verified,
+            note: topic.note.clone(),
+        });
+    }
+    if let Some(rule) = &rules.per_specialty {
+        let minimum = rule_points(&rules.id, "per_specialty", rule.minimum)?;
+        let waived = credential.has_any_role(&rule.waived_for_roles);
+        for specialty in &credential.specialties {
+            specs.push(TopicSpec {
+                id: format!("specialty:{}", specialty.id()),
+                label: format!("{}: {}", rule.label, specialty.label()),
+                kind: RequirementKind::Specialty,
+                categories: vec![specialty.clone()],
+                minimum,
+                waived,
+                verified: rule.verified,
+                note: rule.note.clone(),
+            });
+        }
+    }
+    Ok(specs)
+}
+
+fn contribution(entries: &[KeyedEntry], index: usize, points: Points) -> Contribution {
+    Contribution {
+        entry_index: index,
+        entry_id: entries[index].id.clone(),
+        points,
+    }
+}
+
+fn status(spec: TopicSpec, contributions: Vec<Contribution>) -> RequirementStatus {
+    let (needed, contributions) = if spec.waived && spec.kind != RequirementKind::Total {
+        (Points::ZERO, Vec::new())
+    } else if spec.waived {
+        (Points::ZERO, contributions)
+    } else {
+        (spec.minimum, contributions)
+    };
+    let earned: Points = contributions.iter().map(|c| c.points).sum();
+    RequirementStatus {
+        id: spec.id,
+        label: spec.label,
+        kind: spec.kind,
+        categories: spec.categories,
+        needed,
+        earned,
+        met: earned >= needed,
+        missing: needed.saturating_sub(earned),
+        waived: spec.waived,
+        verified: spec.verified,
+        note: spec.note,
+        contributions,
+    }
+}
