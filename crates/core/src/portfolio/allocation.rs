@@ -207,3 +207,60 @@ mod tests {
         assert!(shares[0].is_empty() && shares[1].is_empty());
     }
 }
+
+#[cfg(test)]
+mod optimality {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The most topic need any sharing can cover, by the max-flow min-cut theorem: the
+    /// smallest, over every set X of topics, of (need of the topics outside X) + (credit of
+    /// the entries that match a topic in X). Enumerated over all subsets, independently of
+    /// the flow code.
+    fn best_cover(available: &[i64], needs: &[i64], matches: &[Vec<usize>]) -> i64 {
+        (0u32..1 << needs.len())
+            .map(|set| {
+                let outside: i64 = (0..needs.len()).filter(|t| set & (1 << t) == 0).map(|t| needs[t]).sum();
+                let entries: i64 = (0..available.len())
+                    .filter(|&e| matches[e].iter().any(|t| set & (1 << t) != 0))
+                    .map(|e| available[e])
+                    .sum();
+                outside + entries
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    fn instance() -> impl Strategy<Value = (Vec<i64>, Vec<i64>, Vec<Vec<usize>>)> {
+        (1usize..5, 0usize..8).prop_flat_map(|(topics, entries)| {
+            (
+                proptest::collection::vec(0i64..5000, entries),
+                proptest::collection::vec(0i64..4000, topics),
+                proptest::collection::vec(proptest::sample::subsequence((0..topics).collect::<Vec<_>>(), 0..=topics), entries),
+            )
+        })
+    }
+
+    proptest! {
+        // 4,000 random instances of up to 7 entries and 4 topics.
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn allocation_covers_as_much_need_as_possible_and_never_overspends(
+            (available, needs, matches) in instance()
+        ) {
+            let shares = allocate(&available, &needs, &matches);
+            let mut per_topic = vec![0i64; needs.len()];
+            for (e, entry_shares) in shares.iter().enumerate() {
+                let spent: i64 = entry_shares.iter().map(|(_, a)| a).sum();
+                // An entry never gives more than it has, and only to topics it matches.
+                prop_assert!(spent <= available[e].max(0));
+                for &(t, amount) in entry_shares {
+                    prop_assert!(matches[e].contains(&t) && amount > 0);
+                    per_topic[t] += amount;
+                }
+            }
+            let covered: i64 = per_topic.iter().zip(&needs).map(|(got, need)| (*got).min(*need)).sum();
+            prop_assert_eq!(covered, best_cover(&available, &needs, &matches));
+        }
+    }
+}
