@@ -91,10 +91,19 @@ mod tests {
     fn loading_tolerates_damage_and_old_versions() {
         check_load("", Preferences::default());
         check_load("not json", Preferences::default());
-        check_load(r#"{"unit_system":"si"}"#, Preferences { unit_system: UnitSystem::Si, ..Default::default() });
+        check_load(
+            r#"{"unit_system":"si"}"#,
+            Preferences {
+                unit_system: UnitSystem::Si,
+                ..Default::default()
+            },
+        );
         check_load(
             r#"{"lab_name":"Core Lab","future_field":1}"#,
-            Preferences { lab_name: "Core Lab".into(), ..Default::default() },
+            Preferences {
+                lab_name: "Core Lab".into(),
+                ..Default::default()
+            },
         );
     }
 

@@ -16,17 +16,31 @@ fn pts(value: f64) -> Points {
     Points::from_decimal(value).expect("finite")
 }
 
-fn entry(id: &str, date: &str, value: f64, credit_type: CreditType, categories: &[&str]) -> KeyedEntry {
+fn entry(
+    id: &str,
+    date: &str,
+    value: f64,
+    credit_type: CreditType,
+    categories: &[&str],
+) -> KeyedEntry {
     KeyedEntry {
         id: id.to_string(),
-        entry: CeEntry::quick(id, day(date), CreditAmount::new(value, credit_type)).with_categories(categories),
+        entry: CeEntry::quick(id, day(date), CreditAmount::new(value, credit_type))
+            .with_categories(categories),
     }
 }
 
 fn run(credential: &Credential, entries: &[KeyedEntry], today: &str) -> CycleEvaluation {
     let catalogue = Catalogue::bundled().expect("bundled rules");
     let rules = catalogue.rules_for(credential).expect("known program");
-    evaluate(rules, credential, entries, day(today), &WarningPolicy::default()).expect("valid inputs")
+    evaluate(
+        rules,
+        credential,
+        entries,
+        day(today),
+        &WarningPolicy::default(),
+    )
+    .expect("valid inputs")
 }
 
 /// (id, needed, earned, met) for the total and each topic, in order.
@@ -54,15 +68,44 @@ use CreditType::*;
 
 #[test]
 fn ascp_mls_conversions_boundaries_and_the_academic_cap() {
-    let credential = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
+    let credential = Credential::new(
+        "MLS(ASCP)",
+        "ascp-boc-cmp-mls",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
     let entries = [
         entry("start-day", "2024-01-01", 1.5, PaceContactHour, &["ethics"]),
-        entry("end-day", "2026-12-31", 0.2, Ceu, &["lab_or_patient_safety"]),
+        entry(
+            "end-day",
+            "2026-12-31",
+            0.2,
+            Ceu,
+            &["lab_or_patient_safety"],
+        ),
         entry("day-before", "2023-12-31", 5.0, ContactHour, &["chemistry"]),
         entry("day-after", "2027-01-01", 5.0, ContactHour, &["chemistry"]),
-        entry("semester", "2025-06-01", 1.0, AcademicSemesterHour, &["chemistry"]),
-        entry("quarter", "2025-07-01", 1.0, AcademicQuarterHour, &["hematology"]),
-        entry("blood-bank", "2025-08-01", 2.0, ContactHour, &["blood_bank"]),
+        entry(
+            "semester",
+            "2025-06-01",
+            1.0,
+            AcademicSemesterHour,
+            &["chemistry"],
+        ),
+        entry(
+            "quarter",
+            "2025-07-01",
+            1.0,
+            AcademicQuarterHour,
+            &["hematology"],
+        ),
+        entry(
+            "blood-bank",
+            "2025-08-01",
+            2.0,
+            ContactHour,
+            &["blood_bank"],
+        ),
         entry("other", "2025-09-01", 3.0, Other, &["microbiology"]),
     ];
     let result = run(&credential, &entries, "2026-06-30");
@@ -71,16 +114,28 @@ fn ascp_mls_conversions_boundaries_and_the_academic_cap() {
     // course (earlier) keeps 15, the quarter course keeps 18 - 15 = 3.
     assert_eq!(counted(&result, 0), (pts(1.5), None));
     assert_eq!(counted(&result, 1), (pts(2.0), None));
-    assert_eq!(counted(&result, 2), (Points::ZERO, Some(Exclusion::BeforeCycle)));
-    assert_eq!(counted(&result, 3), (Points::ZERO, Some(Exclusion::AfterCycle)));
+    assert_eq!(
+        counted(&result, 2),
+        (Points::ZERO, Some(Exclusion::BeforeCycle))
+    );
+    assert_eq!(
+        counted(&result, 3),
+        (Points::ZERO, Some(Exclusion::AfterCycle))
+    );
     assert_eq!(counted(&result, 4), (pts(15.0), None));
     assert_eq!(counted(&result, 5), (pts(3.0), None));
     assert_eq!(result.entries[5].converted, pts(10.0));
     assert_eq!(result.entries[5].capped_by, vec!["academic".to_string()]);
-    assert_eq!(counted(&result, 7), (Points::ZERO, Some(Exclusion::CreditTypeNotCounted(Other))));
+    assert_eq!(
+        counted(&result, 7),
+        (Points::ZERO, Some(Exclusion::CreditTypeNotCounted(Other)))
+    );
     let cap = &result.caps[0];
     // Claimed 15 + 10 = 25, limit 18, counted 18.
-    assert_eq!((cap.limit, cap.claimed, cap.counted), (pts(18.0), pts(25.0), pts(18.0)));
+    assert_eq!(
+        (cap.limit, cap.claimed, cap.counted),
+        (pts(18.0), pts(25.0), pts(18.0))
+    );
     // Total 1.5 + 2 + 15 + 3 + 2 = 23.5 of 36, missing 12.5.
     check_requirements(
         &result,
@@ -106,15 +161,32 @@ fn ascp_mls_conversions_boundaries_and_the_academic_cap() {
 
 #[test]
 fn ascp_mlt_is_complete_when_every_area_is_covered() {
-    let credential = Credential::new("MLT(ASCP)", "ascp-boc-cmp-mlt", day("2023-07-01"), day("2026-06-30"));
+    let credential = Credential::new(
+        "MLT(ASCP)",
+        "ascp-boc-cmp-mlt",
+        day("2023-07-01"),
+        day("2026-06-30"),
+    );
     let entries = [
         entry("ethics", "2023-07-01", 1.0, PaceContactHour, &["ethics"]),
-        entry("safety", "2024-01-15", 2.0, PaceContactHour, &["lab_or_patient_safety"]),
+        entry(
+            "safety",
+            "2024-01-15",
+            2.0,
+            PaceContactHour,
+            &["lab_or_patient_safety"],
+        ),
         entry("bb", "2024-02-15", 2.0, PaceContactHour, &["blood_bank"]),
         entry("chem", "2024-03-15", 2.0, PaceContactHour, &["chemistry"]),
         // Coagulation counts toward hematology in the rules.
         entry("coag", "2024-04-15", 2.0, PaceContactHour, &["coagulation"]),
-        entry("micro", "2024-05-15", 2.0, PaceContactHour, &["microbiology"]),
+        entry(
+            "micro",
+            "2024-05-15",
+            2.0,
+            PaceContactHour,
+            &["microbiology"],
+        ),
         // 2.5 CEU x 10 = 25 points of open credit.
         entry("conference", "2026-06-30", 2.5, Ceu, &["molecular"]),
     ];
@@ -138,7 +210,12 @@ fn ascp_mlt_is_complete_when_every_area_is_covered() {
 
 #[test]
 fn amt_mt_needs_45_points_and_allows_no_carry_over() {
-    let credential = Credential::new("MT(AMT)", "amt-ccp-mt", day("2023-05-01"), day("2026-04-30"));
+    let credential = Credential::new(
+        "MT(AMT)",
+        "amt-ccp-mt",
+        day("2023-05-01"),
+        day("2026-04-30"),
+    );
     let entries = [
         entry("old", "2023-04-30", 10.0, ContactHour, &[]),
         entry("ceu", "2023-05-01", 4.0, Ceu, &[]),
@@ -148,7 +225,10 @@ fn amt_mt_needs_45_points_and_allows_no_carry_over() {
     // 4 CEU x 10 = 40; + 4.5 + 0.4 = 44.9 of 45: short by 0.1. The entry of 2023-04-30,
     // the day before the cycle, does not carry over.
     let result = run(&credential, &entries, "2026-03-01");
-    assert_eq!(counted(&result, 0), (Points::ZERO, Some(Exclusion::BeforeCycle)));
+    assert_eq!(
+        counted(&result, 0),
+        (Points::ZERO, Some(Exclusion::BeforeCycle))
+    );
     check_requirements(&result, &[("total", 45.0, 44.9, false)]);
     assert_eq!(result.total.missing, pts(0.1));
     // 2026-03-01 to 2026-04-30: 30 + 30 = 60 days left, inside the 90-day window.
@@ -164,9 +244,20 @@ fn amt_mt_needs_45_points_and_allows_no_carry_over() {
 
 #[test]
 fn amt_mlt_counts_academic_credit_without_a_cap() {
-    let credential = Credential::new("MLT(AMT)", "amt-ccp-mlt", day("2024-01-01"), day("2026-12-31"));
+    let credential = Credential::new(
+        "MLT(AMT)",
+        "amt-ccp-mlt",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
     // 3 semester h x 15 = 45: met on its own (AMT has no academic cap in our rules).
-    let entries = [entry("college", "2025-05-20", 3.0, AcademicSemesterHour, &["chemistry"])];
+    let entries = [entry(
+        "college",
+        "2025-05-20",
+        3.0,
+        AcademicSemesterHour,
+        &["chemistry"],
+    )];
     let result = run(&credential, &entries, "2025-06-01");
     check_requirements(&result, &[("total", 45.0, 45.0, true)]);
     assert!(result.caps.is_empty());
@@ -174,7 +265,12 @@ fn amt_mlt_counts_academic_credit_without_a_cap() {
 
 #[test]
 fn california_cls_needs_24_hours_in_two_years() {
-    let credential = Credential::new("CA CLS", "ca-cdph-cls", day("2025-03-01"), day("2027-02-28"));
+    let credential = Credential::new(
+        "CA CLS",
+        "ca-cdph-cls",
+        day("2025-03-01"),
+        day("2027-02-28"),
+    );
     let entries = [
         entry("before", "2025-02-28", 3.0, ContactHour, &[]),
         entry("ceu", "2025-03-01", 1.2, Ceu, &[]),
@@ -192,16 +288,30 @@ fn california_cls_needs_24_hours_in_two_years() {
 
 #[test]
 fn california_cpt_needs_6_hours_and_counts_no_academic_credit() {
-    let credential = Credential::new("CA CPT", "ca-cdph-cpt", day("2025-01-01"), day("2026-12-31"));
+    let credential = Credential::new(
+        "CA CPT",
+        "ca-cdph-cpt",
+        day("2025-01-01"),
+        day("2026-12-31"),
+    );
     let entries = [
         entry("ceu", "2025-04-01", 0.3, Ceu, &["phlebotomy"]),
         entry("hours", "2025-05-01", 2.0, ContactHour, &["phlebotomy"]),
-        entry("college", "2025-06-01", 1.0, AcademicSemesterHour, &["phlebotomy"]),
+        entry(
+            "college",
+            "2025-06-01",
+            1.0,
+            AcademicSemesterHour,
+            &["phlebotomy"],
+        ),
     ];
     // 0.3 CEU x 10 = 3; 3 + 2 = 5 of 6; the semester hour has no CPT conversion.
     let result = run(&credential, &entries, "2026-12-31");
     check_requirements(&result, &[("total", 6.0, 5.0, false)]);
-    assert_eq!(counted(&result, 2).1, Some(Exclusion::CreditTypeNotCounted(AcademicSemesterHour)));
+    assert_eq!(
+        counted(&result, 2).1,
+        Some(Exclusion::CreditTypeNotCounted(AcademicSemesterHour))
+    );
     assert_eq!(result.timing.days_left, 0);
     assert_eq!(result.timing.standing, Standing::Behind);
     let after = run(&credential, &entries, "2027-01-01");
@@ -209,7 +319,12 @@ fn california_cpt_needs_6_hours_and_counts_no_academic_credit() {
 }
 
 fn florida(roles: &[&str], specialties: &[&str]) -> Credential {
-    let mut credential = Credential::new("FL license", "fl-64b3-11-001", day("2025-09-01"), day("2027-08-31"));
+    let mut credential = Credential::new(
+        "FL license",
+        "fl-64b3-11-001",
+        day("2025-09-01"),
+        day("2027-08-31"),
+    );
     credential.roles = roles.iter().map(|r| r.to_string()).collect();
     credential.specialties = specialties
         .iter()
@@ -221,11 +336,29 @@ fn florida(roles: &[&str], specialties: &[&str]) -> Credential {
 fn florida_entries() -> Vec<KeyedEntry> {
     vec![
         entry("hiv", "2025-09-01", 1.0, ContactHour, &["hiv_aids"]),
-        entry("errors", "2026-01-10", 2.0, ContactHour, &["prevention_of_medical_errors"]),
+        entry(
+            "errors",
+            "2026-01-10",
+            2.0,
+            ContactHour,
+            &["prevention_of_medical_errors"],
+        ),
         entry("laws", "2026-02-01", 1.0, ContactHour, &["laws_and_rules"]),
-        entry("hema-chem", "2026-03-01", 1.0, ContactHour, &["hematology", "chemistry"]),
+        entry(
+            "hema-chem",
+            "2026-03-01",
+            1.0,
+            ContactHour,
+            &["hematology", "chemistry"],
+        ),
         entry("hema", "2026-04-01", 1.0, ContactHour, &["hematology"]),
-        entry("supervision", "2027-08-31", 0.1, Ceu, &["administration_supervision"]),
+        entry(
+            "supervision",
+            "2027-08-31",
+            0.1,
+            Ceu,
+            &["administration_supervision"],
+        ),
         entry("after", "2027-09-01", 10.0, ContactHour, &["general"]),
         entry("conference", "2026-05-01", 1.6, Ceu, &["general"]),
     ]
@@ -264,7 +397,15 @@ fn florida_without_the_supervisor_role_has_no_supervision_topic() {
     let credential = florida(&[], &["hematology"]);
     let result = run(&credential, &florida_entries(), "2026-06-01");
     let ids: Vec<&str> = result.topics.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(ids, ["hiv-aids", "medical-errors", "laws-and-rules", "specialty:hematology"]);
+    assert_eq!(
+        ids,
+        [
+            "hiv-aids",
+            "medical-errors",
+            "laws-and-rules",
+            "specialty:hematology"
+        ]
+    );
     // The supervision course still counts toward the total: 23 h as before.
     assert_eq!(result.total.earned, pts(23.0));
 }
@@ -272,7 +413,13 @@ fn florida_without_the_supervisor_role_has_no_supervision_topic() {
 #[test]
 fn florida_first_biennium_needs_only_the_statutory_courses() {
     let credential = florida(&["first_biennium"], &[]);
-    let entries = [entry("errors", "2026-01-10", 2.0, ContactHour, &["prevention_of_medical_errors"])];
+    let entries = [entry(
+        "errors",
+        "2026-01-10",
+        2.0,
+        ContactHour,
+        &["prevention_of_medical_errors"],
+    )];
     let result = run(&credential, &entries, "2026-06-01");
     // Total and laws and rules are waived (needed 0); HIV/AIDS (1 h) is still required.
     check_requirements(
@@ -289,12 +436,25 @@ fn florida_first_biennium_needs_only_the_statutory_courses() {
 
 #[test]
 fn one_entry_counts_toward_several_credentials() {
-    let ascp = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
-    let california = Credential::new("CA CLS", "ca-cdph-cls", day("2025-03-01"), day("2027-02-28"));
+    let ascp = Credential::new(
+        "MLS(ASCP)",
+        "ascp-boc-cmp-mls",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
+    let california = Credential::new(
+        "CA CLS",
+        "ca-cdph-cls",
+        day("2025-03-01"),
+        day("2027-02-28"),
+    );
     let entries = [entry("shared", "2025-10-01", 0.5, Ceu, &["chemistry"])];
     // 0.5 CEU x 10 = 5 points for ASCP and 5 hours for California.
     assert_eq!(run(&ascp, &entries, "2025-11-01").total.earned, pts(5.0));
-    assert_eq!(run(&california, &entries, "2025-11-01").total.earned, pts(5.0));
+    assert_eq!(
+        run(&california, &entries, "2025-11-01").total.earned,
+        pts(5.0)
+    );
 }
 
 #[test]
@@ -313,10 +473,21 @@ fn a_custom_program_can_let_an_entry_count_toward_every_topic_and_cap_a_category
         r#"[{"id": "in-house", "label": "In-house training", "categories": ["In-house"], "limit": {"max_points": 4}, "verified": true}]"#,
     )
     .expect("caps");
-    let mut credential = Credential::new("Employer CPD", "employer-cpd", day("2025-01-01"), day("2026-12-31"));
+    let mut credential = Credential::new(
+        "Employer CPD",
+        "employer-cpd",
+        day("2025-01-01"),
+        day("2026-12-31"),
+    );
     credential.program = ProgramChoice::Custom(Box::new(rules));
     let entries = [
-        entry("both", "2025-02-01", 2.0, ContactHour, &["ethics", "lab_or_patient_safety"]),
+        entry(
+            "both",
+            "2025-02-01",
+            2.0,
+            ContactHour,
+            &["ethics", "lab_or_patient_safety"],
+        ),
         entry("in-house-1", "2025-03-01", 3.0, ContactHour, &["In-house"]),
         entry("in-house-2", "2025-04-01", 3.0, ContactHour, &["In-house"]),
     ];
@@ -325,7 +496,11 @@ fn a_custom_program_can_let_an_entry_count_toward_every_topic_and_cap_a_category
     // In-house capped at 4: 3 + (4 - 3 = 1). Total 2 + 3 + 1 = 6 of 12.
     check_requirements(
         &result,
-        &[("total", 12.0, 6.0, false), ("ethics", 2.0, 2.0, true), ("safety", 2.0, 2.0, true)],
+        &[
+            ("total", 12.0, 6.0, false),
+            ("ethics", 2.0, 2.0, true),
+            ("safety", 2.0, 2.0, true),
+        ],
     );
     assert_eq!(counted(&result, 2), (pts(1.0), None));
 }
@@ -333,22 +508,52 @@ fn a_custom_program_can_let_an_entry_count_toward_every_topic_and_cap_a_category
 #[test]
 fn bad_inputs_are_refused_with_a_reason() {
     let catalogue = Catalogue::bundled().expect("bundled rules");
-    let backwards = Credential::new("MLS", "ascp-boc-cmp-mls", day("2026-12-31"), day("2024-01-01"));
+    let backwards = Credential::new(
+        "MLS",
+        "ascp-boc-cmp-mls",
+        day("2026-12-31"),
+        day("2024-01-01"),
+    );
     let rules = catalogue.rules_for(&backwards).expect("known");
-    let error = evaluate(rules, &backwards, &[], day("2025-01-01"), &WarningPolicy::default())
-        .expect_err("backwards cycle");
-    assert_eq!(error.to_string(), "cycle end 2024-01-01 is before cycle start 2026-12-31");
+    let error = evaluate(
+        rules,
+        &backwards,
+        &[],
+        day("2025-01-01"),
+        &WarningPolicy::default(),
+    )
+    .expect_err("backwards cycle");
+    assert_eq!(
+        error.to_string(),
+        "cycle end 2024-01-01 is before cycle start 2026-12-31"
+    );
 
     let florida_without_categories = florida(&[], &[]);
-    let rules = catalogue.rules_for(&florida_without_categories).expect("known");
-    let error = evaluate(rules, &florida_without_categories, &[], day("2026-01-01"), &WarningPolicy::default())
-        .expect_err("no specialties");
+    let rules = catalogue
+        .rules_for(&florida_without_categories)
+        .expect("known");
+    let error = evaluate(
+        rules,
+        &florida_without_categories,
+        &[],
+        day("2026-01-01"),
+        &WarningPolicy::default(),
+    )
+    .expect_err("no specialties");
     assert!(error.to_string().contains("licensed categories"), "{error}");
 
     // An entry with a NaN amount is skipped with a reason, never counted as NaN.
-    let credential = Credential::new("CA CLS", "ca-cdph-cls", day("2025-03-01"), day("2027-02-28"));
+    let credential = Credential::new(
+        "CA CLS",
+        "ca-cdph-cls",
+        day("2025-03-01"),
+        day("2027-02-28"),
+    );
     let entries = [entry("nan", "2025-04-01", f64::NAN, ContactHour, &[])];
     let result = run(&credential, &entries, "2025-05-01");
-    assert_eq!(counted(&result, 0), (Points::ZERO, Some(Exclusion::InvalidAmount)));
+    assert_eq!(
+        counted(&result, 0),
+        (Points::ZERO, Some(Exclusion::InvalidAmount))
+    );
     assert_eq!(result.total.earned, Points::ZERO);
 }

@@ -3,8 +3,8 @@
 //! independent RFC 4180 reader.
 
 use benchmate_core::portfolio::{
-    evaluate, portfolio_csv, transcript_csv, AttachmentRef, Catalogue, CeEntry, Credential, CreditAmount,
-    CreditType, ItemDetails, KeyedEntry, PortfolioItem, Transcript, WarningPolicy,
+    evaluate, portfolio_csv, transcript_csv, AttachmentRef, Catalogue, CeEntry, Credential,
+    CreditAmount, CreditType, ItemDetails, KeyedEntry, PortfolioItem, Transcript, WarningPolicy,
 };
 use chrono::NaiveDate;
 
@@ -46,12 +46,20 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             }
         }
     }
-    assert!(field.is_empty() && record.is_empty(), "text does not end with CRLF");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "text does not end with CRLF"
+    );
     records
 }
 
 fn scenario() -> (Credential, Vec<KeyedEntry>) {
-    let mut credential = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
+    let mut credential = Credential::new(
+        "MLS(ASCP)",
+        "ascp-boc-cmp-mls",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
     credential.credential_number = Some("123456".to_string());
     let mut ethics = CeEntry::quick(
         "Ethics in the lab, part 1",
@@ -75,12 +83,28 @@ fn scenario() -> (Credential, Vec<KeyedEntry>) {
         CreditAmount::new(2.0, CreditType::AcademicSemesterHour),
     )
     .with_categories(&["chemistry"]);
-    let journal = CeEntry::quick("Journal club", day("2025-02-01"), CreditAmount::new(2.0, CreditType::Other));
-    let old = CeEntry::quick("Old course", day("2023-12-01"), CreditAmount::new(3.0, CreditType::ContactHour));
-    let keyed = |id: &str, entry: CeEntry| KeyedEntry { id: id.to_string(), entry };
+    let journal = CeEntry::quick(
+        "Journal club",
+        day("2025-02-01"),
+        CreditAmount::new(2.0, CreditType::Other),
+    );
+    let old = CeEntry::quick(
+        "Old course",
+        day("2023-12-01"),
+        CreditAmount::new(3.0, CreditType::ContactHour),
+    );
+    let keyed = |id: &str, entry: CeEntry| KeyedEntry {
+        id: id.to_string(),
+        entry,
+    };
     (
         credential,
-        vec![keyed("e1", ethics), keyed("e2", college), keyed("e3", journal), keyed("e4", old)],
+        vec![
+            keyed("e1", ethics),
+            keyed("e2", college),
+            keyed("e3", journal),
+            keyed("e4", old),
+        ],
     )
 }
 
@@ -88,8 +112,14 @@ fn transcript() -> Transcript {
     let catalogue = Catalogue::bundled().expect("bundled rules");
     let (credential, entries) = scenario();
     let rules = catalogue.rules_for(&credential).expect("known");
-    let evaluation = evaluate(rules, &credential, &entries, day("2026-11-25"), &WarningPolicy::default())
-        .expect("valid");
+    let evaluation = evaluate(
+        rules,
+        &credential,
+        &entries,
+        day("2026-11-25"),
+        &WarningPolicy::default(),
+    )
+    .expect("valid");
     Transcript::build(rules, &credential, &entries, &evaluation, day("2026-11-25"))
 }
 
@@ -102,19 +132,42 @@ fn the_transcript_lists_what_counted_and_why() {
     let lines: Vec<(&str, String, bool, Vec<String>)> = transcript
         .lines
         .iter()
-        .map(|l| (l.entry_id.as_str(), l.counted.to_string(), l.capped, l.counts_toward.clone()))
+        .map(|l| {
+            (
+                l.entry_id.as_str(),
+                l.counted.to_string(),
+                l.capped,
+                l.counts_toward.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         lines,
         vec![
-            ("e1", "1.5".to_string(), false, vec!["Total points".to_string(), "Ethics".to_string()]),
-            ("e2", "18".to_string(), true, vec!["Total points".to_string(), "Chemistry".to_string()]),
+            (
+                "e1",
+                "1.5".to_string(),
+                false,
+                vec!["Total points".to_string(), "Ethics".to_string()]
+            ),
+            (
+                "e2",
+                "18".to_string(),
+                true,
+                vec!["Total points".to_string(), "Chemistry".to_string()]
+            ),
         ]
     );
     assert_eq!(transcript.not_counted.len(), 1);
-    assert_eq!(transcript.not_counted[0].reason, "Other do not count toward this program");
+    assert_eq!(
+        transcript.not_counted[0].reason,
+        "Other do not count toward this program"
+    );
     let total = &transcript.requirements[0];
-    assert_eq!((total.earned.to_string(), total.missing.to_string()), ("19.5".to_string(), "16.5".to_string()));
+    assert_eq!(
+        (total.earned.to_string(), total.missing.to_string()),
+        ("19.5".to_string(), "16.5".to_string())
+    );
     assert!(!transcript.complete);
     // The rules applied carry their verification state: the 36-point total is verified,
     // the ethics minimum is not.
@@ -125,9 +178,14 @@ fn the_transcript_lists_what_counted_and_why() {
             .find(|r| r.text.contains(fragment))
             .unwrap_or_else(|| panic!("no rule mentions {fragment:?}"))
     };
-    assert!(rule("At least 36 points per cycle; entries completed from 2024-01-01 to 2026-12-31").verified);
+    assert!(
+        rule("At least 36 points per cycle; entries completed from 2024-01-01 to 2026-12-31")
+            .verified
+    );
     assert!(rule("1 Academic semester hours = 15 points").verified);
-    assert!(rule("at most 18 points (50 % of the required total); 30 claimed, 18 counted").verified);
+    assert!(
+        rule("at most 18 points (50 % of the required total); 30 claimed, 18 counted").verified
+    );
     assert!(!rule("Ethics: at least 1 points from Ethics").verified);
     assert!(!transcript.sources.is_empty());
 }
@@ -136,7 +194,10 @@ fn the_transcript_lists_what_counted_and_why() {
 fn the_transcript_csv_is_one_rfc_4180_table() {
     let text = transcript_csv(&transcript());
     let records = read_csv(&text);
-    assert!(records.iter().all(|r| r.len() == 15), "every record has 15 fields");
+    assert!(
+        records.iter().all(|r| r.len() == 15),
+        "every record has 15 fields"
+    );
     assert_eq!(records[0][0], "section");
     let find = |section: &str, title: &str| -> Vec<String> {
         records
@@ -147,11 +208,43 @@ fn the_transcript_csv_is_one_rfc_4180_table() {
     };
     assert_eq!(
         find("requirement", "Total points"),
-        ["requirement", "", "Total points", "", "", "", "", "", "36", "19.5", "points", "", "missing 16.5", "yes", ""]
+        [
+            "requirement",
+            "",
+            "Total points",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "36",
+            "19.5",
+            "points",
+            "",
+            "missing 16.5",
+            "yes",
+            ""
+        ]
     );
     assert_eq!(
         find("requirement", "Microbiology"),
-        ["requirement", "", "Microbiology", "", "", "", "", "", "2", "0", "points", "", "missing 2", "no", ""]
+        [
+            "requirement",
+            "",
+            "Microbiology",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "2",
+            "0",
+            "points",
+            "",
+            "missing 2",
+            "no",
+            ""
+        ]
     );
     let ethics = find("entry", "Ethics in the lab, part 1");
     assert_eq!(
@@ -174,11 +267,19 @@ fn the_transcript_csv_is_one_rfc_4180_table() {
             &format!("categories: Ethics; certificates: sha256:{SHA}"),
         ]
     );
-    assert_eq!(find("entry", "Clinical chemistry II")[12], "counted (capped)");
-    assert_eq!(find("not_counted", "Journal club")[12], "Other do not count toward this program");
+    assert_eq!(
+        find("entry", "Clinical chemistry II")[12],
+        "counted (capped)"
+    );
+    assert_eq!(
+        find("not_counted", "Journal club")[12],
+        "Other do not count toward this program"
+    );
     // The raw text quotes the comma and the doubled quotes exactly as RFC 4180 says.
     assert!(text.contains("\"Ethics in the lab, part 1\",\"ASCLS \"\"Virtual\"\" Conference\""));
-    assert!(records.iter().any(|r| r[0] == "credential" && r[2] == "MLS(ASCP)" && r[14].contains("credential number 123456")));
+    assert!(records.iter().any(|r| r[0] == "credential"
+        && r[2] == "MLS(ASCP)"
+        && r[14].contains("credential number 123456")));
     assert!(records.iter().filter(|r| r[0] == "source").count() >= 1);
 }
 
@@ -194,12 +295,23 @@ fn the_full_portfolio_export_reads_back_field_for_field() {
         day("2026-02-02"),
     );
     item.notes = "line one\r\nline two".to_string();
-    let files = portfolio_csv(&entries, &[("c1".to_string(), credential)], &[("i1".to_string(), item)]);
+    let files = portfolio_csv(
+        &entries,
+        &[("c1".to_string(), credential)],
+        &[("i1".to_string(), item)],
+    );
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["ce-entries.csv", "credentials.csv", "portfolio-items.csv"]);
+    assert_eq!(
+        names,
+        ["ce-entries.csv", "credentials.csv", "portfolio-items.csv"]
+    );
 
     let entries_csv = read_csv(&files[0].text);
-    assert_eq!(entries_csv.len(), 1 + 4, "header and four entries, counted or not");
+    assert_eq!(
+        entries_csv.len(),
+        1 + 4,
+        "header and four entries, counted or not"
+    );
     assert_eq!(entries_csv[1][0], "e1");
     assert_eq!(entries_csv[1][9], "Two sessions:\nmorning and afternoon");
     assert_eq!(entries_csv[1][10], format!("sha256:{SHA}"));
@@ -208,7 +320,18 @@ fn the_full_portfolio_export_reads_back_field_for_field() {
     let credentials_csv = read_csv(&files[1].text);
     assert_eq!(
         credentials_csv[1],
-        ["c1", "MLS(ASCP)", "ascp-boc-cmp-mls", "no", "2024-01-01", "2026-12-31", "", "", "123456", ""]
+        [
+            "c1",
+            "MLS(ASCP)",
+            "ascp-boc-cmp-mls",
+            "no",
+            "2024-01-01",
+            "2026-12-31",
+            "",
+            "",
+            "123456",
+            ""
+        ]
     );
 
     let items_csv = read_csv(&files[2].text);

@@ -138,7 +138,14 @@ impl FlowGraph {
 
     /// Pushes flow along one shortest augmenting path. Paths alternate entries and topics and
     /// visit each topic at most once, so the recursion is at most twice the topic count deep.
-    fn push(&mut self, node: usize, sink: usize, limit: i64, level: &[i64], next_edge: &mut [usize]) -> i64 {
+    fn push(
+        &mut self,
+        node: usize,
+        sink: usize,
+        limit: i64,
+        level: &[i64],
+        next_edge: &mut [usize],
+    ) -> i64 {
         if node == sink {
             return limit;
         }
@@ -146,7 +153,8 @@ impl FlowGraph {
             let edge = self.edges_from[node][next_edge[node]];
             let next = self.to[edge];
             if self.capacity[edge] > 0 && level[next] == level[node] + 1 {
-                let pushed = self.push(next, sink, limit.min(self.capacity[edge]), level, next_edge);
+                let pushed =
+                    self.push(next, sink, limit.min(self.capacity[edge]), level, next_edge);
                 if pushed > 0 {
                     self.capacity[edge] -= pushed;
                     self.capacity[edge ^ 1] += pushed;
@@ -220,7 +228,10 @@ mod optimality {
     fn best_cover(available: &[i64], needs: &[i64], matches: &[Vec<usize>]) -> i64 {
         (0u32..1 << needs.len())
             .map(|set| {
-                let outside: i64 = (0..needs.len()).filter(|t| set & (1 << t) == 0).map(|t| needs[t]).sum();
+                let outside: i64 = (0..needs.len())
+                    .filter(|t| set & (1 << t) == 0)
+                    .map(|t| needs[t])
+                    .sum();
                 let entries: i64 = (0..available.len())
                     .filter(|&e| matches[e].iter().any(|t| set & (1 << t) != 0))
                     .map(|e| available[e])
@@ -236,7 +247,10 @@ mod optimality {
             (
                 proptest::collection::vec(0i64..5000, entries),
                 proptest::collection::vec(0i64..4000, topics),
-                proptest::collection::vec(proptest::sample::subsequence((0..topics).collect::<Vec<_>>(), 0..=topics), entries),
+                proptest::collection::vec(
+                    proptest::sample::subsequence((0..topics).collect::<Vec<_>>(), 0..=topics),
+                    entries,
+                ),
             )
         })
     }

@@ -32,8 +32,10 @@ impl AttachmentRef {
 
 /// Accepts exactly 64 lowercase hexadecimal digits, the form the store and server use.
 pub fn check_sha256(hash: &str) -> Result<(), PortfolioError> {
-    let well_formed =
-        hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let well_formed = hash.len() == 64
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if well_formed {
         Ok(())
     } else {
@@ -222,14 +224,18 @@ mod tests {
     fn thumbnails_use_the_thumbnail_limit() {
         let policy = AttachmentPolicy::default();
         // 4032x3024 -> 256 x (3024 * 256 / 4032 = 192).
-        let thumb = policy.thumbnail_size(ImageSize::new(4032, 3024)).expect("pixels");
+        let thumb = policy
+            .thumbnail_size(ImageSize::new(4032, 3024))
+            .expect("pixels");
         assert_eq!(thumb, ImageSize::new(256, 192));
     }
 
     #[test]
     fn encode_attempts_step_down_in_quality_then_size() {
         let policy = AttachmentPolicy::default();
-        let attempts = policy.encode_attempts(ImageSize::new(4032, 3024)).expect("pixels");
+        let attempts = policy
+            .encode_attempts(ImageSize::new(4032, 3024))
+            .expect("pixels");
         let got: Vec<(u32, u32, f64)> = attempts
             .iter()
             .map(|a| (a.size.width, a.size.height, a.jpeg_quality))
@@ -257,8 +263,13 @@ mod tests {
                 max_bytes: 1_048_576
             })
         );
-        assert_eq!(policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576), Ok(()));
-        assert!(policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576 + 1).is_err());
+        assert_eq!(
+            policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576),
+            Ok(())
+        );
+        assert!(policy
+            .check_size(AttachmentKind::Pdf, 5 * 1_048_576 + 1)
+            .is_err());
     }
 
     #[test]
@@ -266,7 +277,10 @@ mod tests {
         let kind = |t: &str| AttachmentKind::from_media_type(t).ok();
         assert_eq!(kind("image/jpeg"), Some(AttachmentKind::Image));
         assert_eq!(kind("IMAGE/PNG"), Some(AttachmentKind::Image));
-        assert_eq!(kind("application/pdf; name=cert.pdf"), Some(AttachmentKind::Pdf));
+        assert_eq!(
+            kind("application/pdf; name=cert.pdf"),
+            Some(AttachmentKind::Pdf)
+        );
         assert_eq!(kind("image/heic"), None);
         assert_eq!(kind("text/html"), None);
     }

@@ -32,14 +32,16 @@ impl Catalogue {
 
     /// Reads and checks a rule file: its format, every program's rules, and unique ids.
     pub fn from_json(text: &str) -> Result<Catalogue, PortfolioError> {
-        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| {
-            PortfolioError::RulesFile {
+        let catalogue: Catalogue =
+            serde_json::from_str(text).map_err(|error| PortfolioError::RulesFile {
                 reason: error.to_string(),
-            }
-        })?;
+            })?;
         if catalogue.format != FORMAT {
             return Err(PortfolioError::RulesFile {
-                reason: format!("format {} is not the supported format {FORMAT}", catalogue.format),
+                reason: format!(
+                    "format {} is not the supported format {FORMAT}",
+                    catalogue.format
+                ),
             });
         }
         for (index, program) in catalogue.programs.iter().enumerate() {
@@ -48,7 +50,10 @@ impl Catalogue {
                 .map_err(|problems| PortfolioError::RulesFile {
                     reason: problems.to_string(),
                 })?;
-            if catalogue.programs[..index].iter().any(|p| p.id == program.id) {
+            if catalogue.programs[..index]
+                .iter()
+                .any(|p| p.id == program.id)
+            {
                 return Err(PortfolioError::RulesFile {
                     reason: format!("program id {:?} is used twice", program.id),
                 });
@@ -68,7 +73,10 @@ impl Catalogue {
     }
 
     /// The rules that apply to a credential: a catalogue program, or its own custom rules.
-    pub fn rules_for<'a>(&'a self, credential: &'a Credential) -> Result<&'a ProgramRules, PortfolioError> {
+    pub fn rules_for<'a>(
+        &'a self,
+        credential: &'a Credential,
+    ) -> Result<&'a ProgramRules, PortfolioError> {
         match &credential.program {
             ProgramChoice::Catalogue(id) => self
                 .program(id)
@@ -105,7 +113,40 @@ mod tests {
         let catalogue = Catalogue::bundled().expect("bundled rules are valid");
         for program in &catalogue.programs {
             assert!(!program.sources.is_empty(), "{}", program.id);
-            assert!(program.checked.to_string() >= "2026-01-01".to_string(), "{}", program.id);
+            let first_check = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+            assert!(program.checked >= first_check, "{}", program.id);
+        }
+    }
+
+    #[test]
+    fn every_unverified_rule_says_why() {
+        let catalogue = Catalogue::bundled().expect("bundled rules are valid");
+        for program in &catalogue.programs {
+            let mut unexplained = Vec::new();
+            for c in &program.conversions {
+                if !c.verified && c.note.is_none() {
+                    unexplained.push(c.credit_type.id().to_string());
+                }
+            }
+            for t in &program.topics {
+                if !t.verified && t.note.is_none() {
+                    unexplained.push(t.id.clone());
+                }
+            }
+            for c in &program.caps {
+                if !c.verified && c.note.is_none() {
+                    unexplained.push(c.id.clone());
+                }
+            }
+            for r in &program.roles {
+                if !r.verified && r.note.is_none() {
+                    unexplained.push(r.id.clone());
+                }
+            }
+            if !program.topic_overlap.verified && program.topic_overlap.note.is_none() {
+                unexplained.push("topic_overlap".to_string());
+            }
+            assert!(unexplained.is_empty(), "{}: {unexplained:?}", program.id);
         }
     }
 
@@ -113,17 +154,30 @@ mod tests {
     fn a_wrong_format_or_broken_rule_is_refused_with_its_reason() {
         let wrong_format = BUNDLED_RULES_JSON.replacen("\"format\": 1", "\"format\": 2", 1);
         let error = Catalogue::from_json(&wrong_format).expect_err("format 2");
-        assert!(error.to_string().contains("format 2 is not the supported format 1"));
+        assert!(error
+            .to_string()
+            .contains("format 2 is not the supported format 1"));
 
         let typo = BUNDLED_RULES_JSON.replacen("\"hiv_aids\"]", "\"hiv_aid\"]", 1);
         let error = Catalogue::from_json(&typo).expect_err("unknown category");
-        assert!(error.to_string().contains("\"hiv_aid\" is not a built-in category"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("\"hiv_aid\" is not a built-in category"),
+            "{error}"
+        );
 
         let negative = BUNDLED_RULES_JSON.replacen("\"minimum\": 36", "\"minimum\": -36", 1);
         let error = Catalogue::from_json(&negative).expect_err("negative total");
-        assert!(error.to_string().contains("rule \"total\": the amount must be above 0"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("rule \"total\": the amount must be above 0"),
+            "{error}"
+        );
 
-        let unknown_field = BUNDLED_RULES_JSON.replacen("\"cycle_months\": 36", "\"cycle_month\": 36", 1);
+        let unknown_field =
+            BUNDLED_RULES_JSON.replacen("\"cycle_months\": 36", "\"cycle_month\": 36", 1);
         assert!(Catalogue::from_json(&unknown_field).is_err());
     }
 }

@@ -102,7 +102,9 @@ impl fmt::Display for CreditAmount {
 
 /// A quantity of a program's unit (points or hours) in thousandths, so that sums and the
 /// comparison "earned >= needed" are exact: 0.1 + 0.2 hours must meet a 0.3 hour minimum.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Points(pub i64);
 

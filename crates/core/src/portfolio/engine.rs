@@ -99,7 +99,9 @@ pub struct CycleEvaluation {
 impl CycleEvaluation {
     /// The outcome of the entries that count, in the order given.
     pub fn counted_entries(&self) -> impl Iterator<Item = &EntryOutcome> {
-        self.entries.iter().filter(|outcome| outcome.counted > Points::ZERO)
+        self.entries
+            .iter()
+            .filter(|outcome| outcome.counted > Points::ZERO)
     }
 }
 
@@ -119,8 +121,9 @@ pub fn evaluate(
         .collect();
     let total_needed = rules.total_points().map_err(|e| Problems(vec![e]))?;
     let caps = apply_caps(rules, entries, &mut outcomes)?;
-    let (total, topics) = evaluate_requirements(rules, credential, entries, &outcomes, total_needed)
-        .map_err(|e| Problems(vec![e]))?;
+    let (total, topics) =
+        evaluate_requirements(rules, credential, entries, &outcomes, total_needed)
+            .map_err(|e| Problems(vec![e]))?;
     let complete = total.met && topics.iter().all(|topic| topic.met);
     let timing = timing(
         credential.cycle_start,
@@ -184,7 +187,12 @@ fn check_inputs(rules: &ProgramRules, credential: &Credential) -> Result<(), Pro
 }
 
 /// Decides whether an entry is inside the cycle and countable, and converts its credit.
-fn convert_entry(rules: &ProgramRules, credential: &Credential, index: usize, entry: &CeEntry) -> EntryOutcome {
+fn convert_entry(
+    rules: &ProgramRules,
+    credential: &Credential,
+    index: usize,
+    entry: &CeEntry,
+) -> EntryOutcome {
     let excluded = |reason| EntryOutcome {
         entry_index: index,
         converted: Points::ZERO,
@@ -221,8 +229,10 @@ fn convert_entry(rules: &ProgramRules, credential: &Credential, index: usize, en
 /// True when a cap selects an entry: its credit type is listed (or none are) and it has a
 /// listed category (or none are).
 fn cap_selects(cap: &CapRule, entry: &CeEntry) -> bool {
-    let type_ok = cap.credit_types.is_empty() || cap.credit_types.contains(&entry.amount.credit_type);
-    let category_ok = cap.categories.is_empty() || cap.categories.iter().any(|c| entry.has_category(c));
+    let type_ok =
+        cap.credit_types.is_empty() || cap.credit_types.contains(&entry.amount.credit_type);
+    let category_ok =
+        cap.categories.is_empty() || cap.categories.iter().any(|c| entry.has_category(c));
     type_ok && category_ok
 }
 
@@ -237,7 +247,9 @@ fn apply_caps(
     if rules.caps.is_empty() {
         return Ok(Vec::new());
     }
-    let mut order: Vec<usize> = (0..entries.len()).filter(|&i| outcomes[i].counted > Points::ZERO).collect();
+    let mut order: Vec<usize> = (0..entries.len())
+        .filter(|&i| outcomes[i].counted > Points::ZERO)
+        .collect();
     order.sort_by_key(|&i| (entries[i].entry.completed_on, i));
     let mut statuses = Vec::new();
     for cap in &rules.caps {

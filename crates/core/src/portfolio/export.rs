@@ -2,8 +2,8 @@
 //! whose first column names the section, and the whole portfolio as three files.
 
 use super::credential::{Credential, ProgramChoice};
-use super::csv::{CsvFile, CsvWriter};
 use super::credit::format_decimal;
+use super::csv::{CsvFile, CsvWriter};
 use super::engine::KeyedEntry;
 use super::item::{ItemDetails, PortfolioItem};
 use super::transcript::Transcript;
@@ -43,7 +43,11 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
     let mut csv = CsvWriter::new();
     csv.row(TRANSCRIPT_COLUMNS);
     let mut row = |cells: [&str; 15]| csv.row(cells);
-    let status = if transcript.complete { "complete" } else { "incomplete" };
+    let status = if transcript.complete {
+        "complete"
+    } else {
+        "incomplete"
+    };
     let detail = format!(
         "{} ({}); cycle {} to {}; rules checked {}; credential number {}",
         transcript.program_name,
@@ -51,12 +55,28 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
         transcript.cycle_start,
         transcript.cycle_end,
         transcript.rules_checked,
-        transcript.credential_number.as_deref().unwrap_or("not recorded")
+        transcript
+            .credential_number
+            .as_deref()
+            .unwrap_or("not recorded")
     );
     let generated = transcript.generated_on.to_string();
     row([
-        "credential", &generated, &transcript.credential_label, &transcript.issuer, "", "", "", "", "", "", unit, "",
-        status, "", &detail,
+        "credential",
+        &generated,
+        &transcript.credential_label,
+        &transcript.issuer,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        unit,
+        "",
+        status,
+        "",
+        &detail,
     ]);
     for requirement in &transcript.requirements {
         let status = if requirement.waived {
@@ -67,13 +87,34 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
             format!("missing {}", requirement.missing)
         };
         row([
-            "requirement", "", &requirement.label, "", "", "", "", "", &requirement.needed.to_string(),
-            &requirement.earned.to_string(), unit, "", &status, yes_no(requirement.verified), "",
+            "requirement",
+            "",
+            &requirement.label,
+            "",
+            "",
+            "",
+            "",
+            "",
+            &requirement.needed.to_string(),
+            &requirement.earned.to_string(),
+            unit,
+            "",
+            &status,
+            yes_no(requirement.verified),
+            "",
         ]);
     }
     for line in &transcript.lines {
-        let attachments: Vec<String> = line.attachments.iter().map(|a| format!("sha256:{}", a.sha256)).collect();
-        let detail = format!("categories: {}; certificates: {}", line.categories.join("; "), attachments.join(" "));
+        let attachments: Vec<String> = line
+            .attachments
+            .iter()
+            .map(|a| format!("sha256:{}", a.sha256))
+            .collect();
+        let detail = format!(
+            "categories: {}; certificates: {}",
+            line.categories.join("; "),
+            attachments.join(" ")
+        );
         row([
             "entry",
             &line.completed_on.to_string(),
@@ -87,23 +128,72 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
             &line.counted.to_string(),
             unit,
             &line.counts_toward.join("; "),
-            if line.capped { "counted (capped)" } else { "counted" },
+            if line.capped {
+                "counted (capped)"
+            } else {
+                "counted"
+            },
             "",
             &detail,
         ]);
     }
     for line in &transcript.not_counted {
         row([
-            "not_counted", &line.completed_on.to_string(), &line.title, "", "", "", &format_decimal(line.amount.value),
-            line.amount.credit_type.label(), "", "0", unit, "", &line.reason, "", "",
+            "not_counted",
+            &line.completed_on.to_string(),
+            &line.title,
+            "",
+            "",
+            "",
+            &format_decimal(line.amount.value),
+            line.amount.credit_type.label(),
+            "",
+            "0",
+            unit,
+            "",
+            &line.reason,
+            "",
+            "",
         ]);
     }
     for rule in &transcript.rules_applied {
-        row(["rule", "", &rule.text, "", "", "", "", "", "", "", "", "", "", yes_no(rule.verified), ""]);
+        row([
+            "rule",
+            "",
+            &rule.text,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            yes_no(rule.verified),
+            "",
+        ]);
     }
     for source in &transcript.sources {
         let url = source.url.as_deref().unwrap_or("");
-        row(["source", "", &source.title, "", "", "", "", "", "", "", "", "", "", "", url]);
+        row([
+            "source",
+            "",
+            &source.title,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            url,
+        ]);
     }
     csv.finish()
 }
@@ -116,22 +206,44 @@ pub fn portfolio_csv(
     items: &[(String, PortfolioItem)],
 ) -> Vec<CsvFile> {
     vec![
-        CsvFile { name: "ce-entries.csv".to_string(), text: entries_csv(entries) },
-        CsvFile { name: "credentials.csv".to_string(), text: credentials_csv(credentials) },
-        CsvFile { name: "portfolio-items.csv".to_string(), text: items_csv(items) },
+        CsvFile {
+            name: "ce-entries.csv".to_string(),
+            text: entries_csv(entries),
+        },
+        CsvFile {
+            name: "credentials.csv".to_string(),
+            text: credentials_csv(credentials),
+        },
+        CsvFile {
+            name: "portfolio-items.csv".to_string(),
+            text: items_csv(items),
+        },
     ]
 }
 
 fn entries_csv(entries: &[KeyedEntry]) -> String {
     let mut csv = CsvWriter::new();
     csv.row([
-        "id", "date_completed", "title", "provider", "accreditation", "credit", "credit_type", "categories",
-        "tracking_number", "notes", "attachments",
+        "id",
+        "date_completed",
+        "title",
+        "provider",
+        "accreditation",
+        "credit",
+        "credit_type",
+        "categories",
+        "tracking_number",
+        "notes",
+        "attachments",
     ]);
     for keyed in entries {
         let entry = &keyed.entry;
         let categories: Vec<&str> = entry.categories.iter().map(|c| c.label()).collect();
-        let attachments: Vec<String> = entry.attachments.iter().map(|a| format!("sha256:{}", a.sha256)).collect();
+        let attachments: Vec<String> = entry
+            .attachments
+            .iter()
+            .map(|a| format!("sha256:{}", a.sha256))
+            .collect();
         csv.row([
             keyed.id.as_str(),
             &entry.completed_on.to_string(),
@@ -151,7 +263,18 @@ fn entries_csv(entries: &[KeyedEntry]) -> String {
 
 fn credentials_csv(credentials: &[(String, Credential)]) -> String {
     let mut csv = CsvWriter::new();
-    csv.row(["id", "label", "program", "custom", "cycle_start", "cycle_end", "roles", "specialties", "credential_number", "notes"]);
+    csv.row([
+        "id",
+        "label",
+        "program",
+        "custom",
+        "cycle_start",
+        "cycle_end",
+        "roles",
+        "specialties",
+        "credential_number",
+        "notes",
+    ]);
     for (id, credential) in credentials {
         let custom = matches!(credential.program, ProgramChoice::Custom(_));
         let specialties: Vec<&str> = credential.specialties.iter().map(|c| c.label()).collect();
@@ -173,22 +296,40 @@ fn credentials_csv(credentials: &[(String, Credential)]) -> String {
 
 fn items_csv(items: &[(String, PortfolioItem)]) -> String {
     let mut csv = CsvWriter::new();
-    csv.row(["id", "kind", "headline", "date", "end_date", "person", "details", "notes", "attachments"]);
+    csv.row([
+        "id",
+        "kind",
+        "headline",
+        "date",
+        "end_date",
+        "person",
+        "details",
+        "notes",
+        "attachments",
+    ]);
     for (id, item) in items {
         let (person, details) = match &item.details {
-            ItemDetails::Competency { assessor, assessor_role, .. } => {
-                (assessor.clone(), assessor_role.clone().unwrap_or_default())
-            }
+            ItemDetails::Competency {
+                assessor,
+                assessor_role,
+                ..
+            } => (assessor.clone(), assessor_role.clone().unwrap_or_default()),
             ItemDetails::Training { with, .. } => (with.clone().unwrap_or_default(), String::new()),
             ItemDetails::Rotation { site, .. } => (String::new(), site.clone().unwrap_or_default()),
-            ItemDetails::QualityImprovement { role, outcome, .. } => {
-                (role.clone().unwrap_or_default(), outcome.clone().unwrap_or_default())
-            }
-            ItemDetails::Publication { venue, authors, .. } => {
-                (authors.clone().unwrap_or_default(), venue.clone().unwrap_or_default())
-            }
+            ItemDetails::QualityImprovement { role, outcome, .. } => (
+                role.clone().unwrap_or_default(),
+                outcome.clone().unwrap_or_default(),
+            ),
+            ItemDetails::Publication { venue, authors, .. } => (
+                authors.clone().unwrap_or_default(),
+                venue.clone().unwrap_or_default(),
+            ),
         };
-        let attachments: Vec<String> = item.attachments.iter().map(|a| format!("sha256:{}", a.sha256)).collect();
+        let attachments: Vec<String> = item
+            .attachments
+            .iter()
+            .map(|a| format!("sha256:{}", a.sha256))
+            .collect();
         csv.row([
             id.as_str(),
             item.kind_id(),

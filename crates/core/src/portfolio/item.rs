@@ -108,13 +108,24 @@ impl PortfolioItem {
     /// A one-line title for lists and exports.
     pub fn headline(&self) -> String {
         match &self.details {
-            ItemDetails::Competency { procedure_or_instrument, .. } => {
+            ItemDetails::Competency {
+                procedure_or_instrument,
+                ..
+            } => {
                 format!("Competency: {procedure_or_instrument}")
             }
-            ItemDetails::Training { direction: TrainingDirection::Given, topic, .. } => {
+            ItemDetails::Training {
+                direction: TrainingDirection::Given,
+                topic,
+                ..
+            } => {
                 format!("Training given: {topic}")
             }
-            ItemDetails::Training { direction: TrainingDirection::Received, topic, .. } => {
+            ItemDetails::Training {
+                direction: TrainingDirection::Received,
+                topic,
+                ..
+            } => {
                 format!("Training received: {topic}")
             }
             ItemDetails::Rotation { department, .. } => format!("Rotation: {department}"),
@@ -127,12 +138,30 @@ impl PortfolioItem {
     pub fn validate(&self, today: NaiveDate) -> Result<(), Problems> {
         let mut problems = Vec::new();
         match &self.details {
-            ItemDetails::Competency { procedure_or_instrument, assessor, assessor_role } => {
-                check_required_text(&mut problems, "procedure or instrument", procedure_or_instrument, MAX_TITLE_CHARS);
+            ItemDetails::Competency {
+                procedure_or_instrument,
+                assessor,
+                assessor_role,
+            } => {
+                check_required_text(
+                    &mut problems,
+                    "procedure or instrument",
+                    procedure_or_instrument,
+                    MAX_TITLE_CHARS,
+                );
                 check_required_text(&mut problems, "assessor", assessor, MAX_NAME_CHARS);
-                check_optional_text(&mut problems, "assessor role", assessor_role.as_deref(), MAX_NAME_CHARS);
+                check_optional_text(
+                    &mut problems,
+                    "assessor role",
+                    assessor_role.as_deref(),
+                    MAX_NAME_CHARS,
+                );
                 if self.date > today {
-                    problems.push(PortfolioError::DateInFuture { field: "sign-off date", date: self.date, today });
+                    problems.push(PortfolioError::DateInFuture {
+                        field: "sign-off date",
+                        date: self.date,
+                        today,
+                    });
                 }
             }
             ItemDetails::Training { topic, with, .. } => {
@@ -143,15 +172,34 @@ impl PortfolioItem {
                 check_required_text(&mut problems, "department", department, MAX_NAME_CHARS);
                 check_optional_text(&mut problems, "site", site.as_deref(), MAX_NAME_CHARS);
             }
-            ItemDetails::QualityImprovement { title, role, outcome } => {
+            ItemDetails::QualityImprovement {
+                title,
+                role,
+                outcome,
+            } => {
                 check_required_text(&mut problems, "title", title, MAX_TITLE_CHARS);
                 check_optional_text(&mut problems, "role", role.as_deref(), MAX_NAME_CHARS);
-                check_optional_text(&mut problems, "outcome", outcome.as_deref(), MAX_NOTES_CHARS);
+                check_optional_text(
+                    &mut problems,
+                    "outcome",
+                    outcome.as_deref(),
+                    MAX_NOTES_CHARS,
+                );
             }
-            ItemDetails::Publication { title, venue, authors, .. } => {
+            ItemDetails::Publication {
+                title,
+                venue,
+                authors,
+                ..
+            } => {
                 check_required_text(&mut problems, "title", title, MAX_TITLE_CHARS);
                 check_optional_text(&mut problems, "venue", venue.as_deref(), MAX_TITLE_CHARS);
-                check_optional_text(&mut problems, "authors", authors.as_deref(), MAX_NOTES_CHARS);
+                check_optional_text(
+                    &mut problems,
+                    "authors",
+                    authors.as_deref(),
+                    MAX_NOTES_CHARS,
+                );
             }
         }
         if let Some(end) = self.end_date {
@@ -202,14 +250,30 @@ mod tests {
 
     #[test]
     fn items_are_validated_per_kind() {
-        check(competency("Sysmex XN-1000 start-up and QC", "J. Rivera", "2026-11-01"), &[]);
-        check(competency("", "", "2026-12-01"), &["procedure or instrument is required", "assessor is required", "sign-off date 2026-12-01 is after today"]);
+        check(
+            competency("Sysmex XN-1000 start-up and QC", "J. Rivera", "2026-11-01"),
+            &[],
+        );
+        check(
+            competency("", "", "2026-12-01"),
+            &[
+                "procedure or instrument is required",
+                "assessor is required",
+                "sign-off date 2026-12-01 is after today",
+            ],
+        );
         let mut rotation = PortfolioItem::new(
-            ItemDetails::Rotation { department: "Blood bank".to_string(), site: None },
+            ItemDetails::Rotation {
+                department: "Blood bank".to_string(),
+                site: None,
+            },
             day("2026-03-01"),
         );
         rotation.end_date = Some(day("2026-02-01"));
-        check(rotation, &["end date 2026-02-01 is before start date 2026-03-01"]);
+        check(
+            rotation,
+            &["end date 2026-02-01 is before start date 2026-03-01"],
+        );
         let talk = PortfolioItem::new(
             ItemDetails::Publication {
                 publication_kind: PublicationKind::Presentation,

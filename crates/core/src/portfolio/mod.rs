@@ -27,7 +27,9 @@ pub use catalogue::Catalogue;
 pub use category::ContentCategory;
 pub use credential::{Credential, ProgramChoice};
 pub use credit::{CreditAmount, CreditType, CreditUnit, Points};
-pub use engine::{evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Exclusion, KeyedEntry};
+pub use engine::{
+    evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Exclusion, KeyedEntry,
+};
 pub use entry::CeEntry;
 pub use error::{PortfolioError, Problems};
 pub use export::{portfolio_csv, transcript_csv};
@@ -35,5 +37,5 @@ pub use item::{ItemDetails, PortfolioItem};
 pub use requirements::{Contribution, RequirementKind, RequirementStatus};
 pub use rules::ProgramRules;
 pub use standing::{Standing, Timing, WarningPolicy};
-pub use transcript::Transcript;
 pub use synthetic::synthetic_portfolio;
+pub use transcript::Transcript;

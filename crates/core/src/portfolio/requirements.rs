@@ -69,7 +69,9 @@ pub(crate) fn evaluate_requirements(
     outcomes: &[EntryOutcome],
     total_needed: Points,
 ) -> Result<(RequirementStatus, Vec<RequirementStatus>), PortfolioError> {
-    let counted: Vec<usize> = (0..outcomes.len()).filter(|&i| outcomes[i].counted > Points::ZERO).collect();
+    let counted: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| outcomes[i].counted > Points::ZERO)
+        .collect();
     let total_waived = credential.has_any_role(&rules.total.waived_for_roles);
     let total_contributions: Vec<Contribution> = counted
         .iter()
@@ -96,7 +98,9 @@ pub(crate) fn evaluate_requirements(
         .map(|&i| {
             let entry = &entries[i].entry;
             (0..specs.len())
-                .filter(|&t| !specs[t].waived && specs[t].categories.iter().any(|c| entry.has_category(c)))
+                .filter(|&t| {
+                    !specs[t].waived && specs[t].categories.iter().any(|c| entry.has_category(c))
+                })
                 .collect()
         })
         .collect();
@@ -109,7 +113,10 @@ pub(crate) fn evaluate_requirements(
         }
     } else {
         let available: Vec<i64> = counted.iter().map(|&i| outcomes[i].counted.0).collect();
-        let needs: Vec<i64> = specs.iter().map(|s| if s.waived { 0 } else { s.minimum.0 }).collect();
+        let needs: Vec<i64> = specs
+            .iter()
+            .map(|s| if s.waived { 0 } else { s.minimum.0 })
+            .collect();
         let shares = allocate(&available, &needs, &matches);
         for (k, &i) in counted.iter().enumerate() {
             for &(t, amount) in &shares[k] {
@@ -127,7 +134,10 @@ pub(crate) fn evaluate_requirements(
 
 /// The topics that apply to this credential: rule topics for its roles, then one minimum
 /// per specialty it holds.
-fn topic_specs(rules: &ProgramRules, credential: &Credential) -> Result<Vec<TopicSpec>, PortfolioError> {
+fn topic_specs(
+    rules: &ProgramRules,
+    credential: &Credential,
+) -> Result<Vec<TopicSpec>, PortfolioError> {
     let mut specs = Vec::new();
     for topic in &rules.topics {
         if !topic.only_for_roles.is_empty() && !credential.has_any_role(&topic.only_for_roles) {

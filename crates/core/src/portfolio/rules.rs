@@ -172,7 +172,9 @@ const MAX_RULE_AMOUNT: f64 = 10_000.0;
 impl ProgramRules {
     /// The conversion for a credit type, if the program counts it.
     pub fn conversion(&self, credit_type: CreditType) -> Option<&Conversion> {
-        self.conversions.iter().find(|c| c.credit_type == credit_type)
+        self.conversions
+            .iter()
+            .find(|c| c.credit_type == credit_type)
     }
 
     /// The usual cycle end for a cycle starting on `start`: the day before the same date
@@ -198,7 +200,11 @@ impl ProgramRules {
             CapLimit::MaxPoints(value) => rule_points(&self.id, &cap.id, value),
             CapLimit::MaxFractionOfTotal(fraction) => {
                 if !(fraction > 0.0 && fraction <= 1.0) {
-                    return Err(invalid(&self.id, &cap.id, "a fraction of the total must be above 0 and at most 1"));
+                    return Err(invalid(
+                        &self.id,
+                        &cap.id,
+                        "a fraction of the total must be above 0 and at most 1",
+                    ));
                 }
                 rule_points(&self.id, &cap.id, self.total.minimum * fraction)
             }
@@ -214,18 +220,52 @@ impl ProgramRules {
             }
         };
         push(check_id(&self.id, &self.id, "program"));
-        push(require(!self.name.trim().is_empty(), &self.id, "name", "the name is empty"));
-        push(require((1..=120).contains(&self.cycle_months), &self.id, "cycle_months", "a cycle is 1 to 120 months"));
+        push(require(
+            !self.name.trim().is_empty(),
+            &self.id,
+            "name",
+            "the name is empty",
+        ));
+        push(require(
+            (1..=120).contains(&self.cycle_months),
+            &self.id,
+            "cycle_months",
+            "a cycle is 1 to 120 months",
+        ));
         if origin == RulesOrigin::Catalogue {
-            push(require(!self.sources.is_empty(), &self.id, "sources", "a bundled program must cite a source"));
+            push(require(
+                !self.sources.is_empty(),
+                &self.id,
+                "sources",
+                "a bundled program must cite a source",
+            ));
         }
-        push(require(!self.conversions.is_empty(), &self.id, "conversions", "no credit type counts"));
+        push(require(
+            !self.conversions.is_empty(),
+            &self.id,
+            "conversions",
+            "no credit type counts",
+        ));
         for (index, conversion) in self.conversions.iter().enumerate() {
             let rule = format!("conversion {}", conversion.credit_type.id());
-            let ok = conversion.factor.is_finite() && conversion.factor > 0.0 && conversion.factor <= 100.0;
-            push(require(ok, &self.id, &rule, "the factor must be above 0 and at most 100"));
-            let repeated = self.conversions[..index].iter().any(|c| c.credit_type == conversion.credit_type);
-            push(require(!repeated, &self.id, &rule, "the credit type is listed twice"));
+            let ok = conversion.factor.is_finite()
+                && conversion.factor > 0.0
+                && conversion.factor <= 100.0;
+            push(require(
+                ok,
+                &self.id,
+                &rule,
+                "the factor must be above 0 and at most 100",
+            ));
+            let repeated = self.conversions[..index]
+                .iter()
+                .any(|c| c.credit_type == conversion.credit_type);
+            push(require(
+                !repeated,
+                &self.id,
+                &rule,
+                "the credit type is listed twice",
+            ));
         }
         push(self.total_points().map(drop));
         for role in &self.total.waived_for_roles {
@@ -234,9 +274,19 @@ impl ProgramRules {
         for (index, topic) in self.topics.iter().enumerate() {
             push(check_id(&self.id, &topic.id, "topic"));
             let repeated = self.topics[..index].iter().any(|t| t.id == topic.id);
-            push(require(!repeated, &self.id, &topic.id, "the topic id is used twice"));
+            push(require(
+                !repeated,
+                &self.id,
+                &topic.id,
+                "the topic id is used twice",
+            ));
             push(rule_points(&self.id, &topic.id, topic.minimum).map(drop));
-            push(require(!topic.categories.is_empty(), &self.id, &topic.id, "a topic needs at least one category"));
+            push(require(
+                !topic.categories.is_empty(),
+                &self.id,
+                &topic.id,
+                "a topic needs at least one category",
+            ));
             for category in &topic.categories {
                 push(self.check_category(&topic.id, category, origin));
             }
@@ -253,9 +303,19 @@ impl ProgramRules {
         for (index, cap) in self.caps.iter().enumerate() {
             push(check_id(&self.id, &cap.id, "cap"));
             let repeated = self.caps[..index].iter().any(|c| c.id == cap.id);
-            push(require(!repeated, &self.id, &cap.id, "the cap id is used twice"));
+            push(require(
+                !repeated,
+                &self.id,
+                &cap.id,
+                "the cap id is used twice",
+            ));
             let selects = !cap.credit_types.is_empty() || !cap.categories.is_empty();
-            push(require(selects, &self.id, &cap.id, "a cap must name credit types or categories"));
+            push(require(
+                selects,
+                &self.id,
+                &cap.id,
+                "a cap must name credit types or categories",
+            ));
             push(self.cap_points(cap).map(drop));
             for category in &cap.categories {
                 push(self.check_category(&cap.id, category, origin));
@@ -264,7 +324,12 @@ impl ProgramRules {
         for (index, role) in self.roles.iter().enumerate() {
             push(check_id(&self.id, &role.id, "role"));
             let repeated = self.roles[..index].iter().any(|r| r.id == role.id);
-            push(require(!repeated, &self.id, &role.id, "the role id is used twice"));
+            push(require(
+                !repeated,
+                &self.id,
+                &role.id,
+                "the role id is used twice",
+            ));
         }
         Problems(problems).into_result()
     }
@@ -274,8 +339,15 @@ impl ProgramRules {
         require(self.role(role).is_some(), &self.id, rule, &reason)
     }
 
-    fn check_category(&self, rule: &str, category: &ContentCategory, origin: RulesOrigin) -> Result<(), PortfolioError> {
-        category.check().map_err(|error| invalid(&self.id, rule, &error.to_string()))?;
+    fn check_category(
+        &self,
+        rule: &str,
+        category: &ContentCategory,
+        origin: RulesOrigin,
+    ) -> Result<(), PortfolioError> {
+        category
+            .check()
+            .map_err(|error| invalid(&self.id, rule, &error.to_string()))?;
         if origin == RulesOrigin::Catalogue && !category.is_builtin() {
             let reason = format!("category {:?} is not a built-in category", category.id());
             return Err(invalid(&self.id, rule, &reason));
@@ -287,13 +359,20 @@ impl ProgramRules {
 /// A rule's decimal amount as `Points`: above zero and at most 10,000.
 pub(crate) fn rule_points(program: &str, rule: &str, value: f64) -> Result<Points, PortfolioError> {
     let ok = value.is_finite() && value > 0.0 && value <= MAX_RULE_AMOUNT;
-    require(ok, program, rule, "the amount must be above 0 and at most 10000")?;
+    require(
+        ok,
+        program,
+        rule,
+        "the amount must be above 0 and at most 10000",
+    )?;
     Points::from_decimal(value).ok_or_else(|| invalid(program, rule, "the amount is not a number"))
 }
 
 fn check_id(program: &str, id: &str, what: &str) -> Result<(), PortfolioError> {
     let ok = !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     let reason = format!("a {what} id must be lowercase letters, digits, '-' or '_'");
     require(ok, program, id, &reason)
 }

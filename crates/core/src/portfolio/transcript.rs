@@ -91,7 +91,9 @@ impl Transcript {
         evaluation: &CycleEvaluation,
         generated_on: NaiveDate,
     ) -> Transcript {
-        let all_requirements: Vec<_> = std::iter::once(&evaluation.total).chain(&evaluation.topics).collect();
+        let all_requirements: Vec<_> = std::iter::once(&evaluation.total)
+            .chain(&evaluation.topics)
+            .collect();
         // For each entry, the requirements it counts toward, in requirement order.
         let mut toward: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
         for requirement in &all_requirements {
@@ -117,12 +119,16 @@ impl Transcript {
                     counted: outcome.counted,
                     capped: !outcome.capped_by.is_empty(),
                     counts_toward: toward[outcome.entry_index].clone(),
-                    categories: entry.categories.iter().map(|c| c.label().to_string()).collect(),
+                    categories: entry
+                        .categories
+                        .iter()
+                        .map(|c| c.label().to_string())
+                        .collect(),
                     attachments: entry.attachments.clone(),
                 })
             })
             .collect();
-        lines.sort_by(|a, b| a.completed_on.cmp(&b.completed_on));
+        lines.sort_by_key(|line| line.completed_on);
         let not_counted = evaluation
             .entries
             .iter()
@@ -199,7 +205,10 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
         let limit_rule = rules.caps.iter().find(|c| c.id == cap.id).map(|c| c.limit);
         let basis = match limit_rule {
             Some(CapLimit::MaxFractionOfTotal(fraction)) => {
-                format!(" ({} % of the required total)", format_decimal(fraction * 100.0))
+                format!(
+                    " ({} % of the required total)",
+                    format_decimal(fraction * 100.0)
+                )
             }
             _ => String::new(),
         };
@@ -213,7 +222,11 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
     }
     for topic in &evaluation.topics {
         let categories: Vec<&str> = topic.categories.iter().map(|c| c.label()).collect();
-        let waived = if topic.waived { " (waived for this credential)" } else { "" };
+        let waived = if topic.waived {
+            " (waived for this credential)"
+        } else {
+            ""
+        };
         let needed = rules
             .topics
             .iter()
@@ -223,7 +236,11 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
             .map(format_decimal)
             .unwrap_or_default();
         applied.push(AppliedRule {
-            text: format!("{}: at least {needed} {unit} from {}{waived}", topic.label, categories.join(", ")),
+            text: format!(
+                "{}: at least {needed} {unit} from {}{waived}",
+                topic.label,
+                categories.join(", ")
+            ),
             verified: topic.verified,
         });
     }
