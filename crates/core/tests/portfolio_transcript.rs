@@ -182,11 +182,11 @@ fn the_transcript_lists_what_counted_and_why() {
         rule("At least 36 points per cycle; entries completed from 2024-01-01 to 2026-12-31")
             .verified
     );
-    assert!(rule("1 Academic semester hours = 15 points").verified);
+    assert!(rule("1 academic semester hour = 15 points").verified);
     assert!(
         rule("at most 18 points (50 % of the required total); 30 claimed, 18 counted").verified
     );
-    assert!(!rule("Ethics: at least 1 points from Ethics").verified);
+    assert!(!rule("Ethics: at least 1 point from Ethics").verified);
     assert!(!transcript.sources.is_empty());
 }
 

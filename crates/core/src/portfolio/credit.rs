@@ -58,6 +58,18 @@ impl CreditType {
         }
     }
 
+    /// One unit of the credit type, as in "1 CEU = 10 points".
+    pub fn singular(self) -> &'static str {
+        match self {
+            CreditType::PaceContactHour => "P.A.C.E. contact hour",
+            CreditType::ContactHour => "contact hour",
+            CreditType::Ceu => "CEU",
+            CreditType::AcademicQuarterHour => "academic quarter hour",
+            CreditType::AcademicSemesterHour => "academic semester hour",
+            CreditType::Other => "unit of other credit",
+        }
+    }
+
     /// True for college credit, which some programs cap.
     pub fn is_academic(self) -> bool {
         matches!(
@@ -192,6 +204,17 @@ impl CreditUnit {
             CreditUnit::Hours => "hours",
         }
     }
+
+    /// An amount with its unit, singular for exactly one: "1 point", "1.5 hours", "0 points".
+    pub fn amount_text(self, amount: Points) -> String {
+        let one = amount == Points(1000);
+        let unit = match (self, one) {
+            (CreditUnit::Points, true) => "point",
+            (CreditUnit::Hours, true) => "hour",
+            (unit, false) => unit.label(),
+        };
+        format!("{amount} {unit}")
+    }
 }
 
 #[cfg(test)]
@@ -238,6 +261,17 @@ mod tests {
         assert!(!CreditAmount::new(0.0, CreditType::Ceu).is_usable());
         assert!(!CreditAmount::new(f64::NAN, CreditType::Ceu).is_usable());
         assert!(!CreditAmount::new(1000.5, CreditType::Ceu).is_usable());
+    }
+
+    #[test]
+    fn amounts_with_units_are_singular_only_for_exactly_one() {
+        let text =
+            |unit: CreditUnit, v: f64| unit.amount_text(Points::from_decimal(v).expect("finite"));
+        assert_eq!(text(CreditUnit::Points, 1.0), "1 point");
+        assert_eq!(text(CreditUnit::Points, 1.5), "1.5 points");
+        assert_eq!(text(CreditUnit::Points, 0.0), "0 points");
+        assert_eq!(text(CreditUnit::Hours, 1.0), "1 hour");
+        assert_eq!(text(CreditUnit::Hours, 24.0), "24 hours");
     }
 
     #[test]

@@ -49,6 +49,18 @@ pub struct RequirementStatus {
     pub contributions: Vec<Contribution>,
 }
 
+impl RequirementStatus {
+    /// How full the progress ring is: earned / needed, between 0 and 1; 1 when nothing is
+    /// needed (a waived requirement), so it never divides by zero.
+    pub fn progress(&self) -> f64 {
+        if self.needed <= Points::ZERO {
+            1.0
+        } else {
+            (self.earned.0 as f64 / self.needed.0 as f64).clamp(0.0, 1.0)
+        }
+    }
+}
+
 /// What one topic requirement asks, before credit is counted.
 struct TopicSpec {
     id: String,
@@ -203,5 +215,38 @@ fn status(spec: TopicSpec, contributions: Vec<Contribution>) -> RequirementStatu
         verified: spec.verified,
         note: spec.note,
         contributions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(needed: i64, earned: i64) -> RequirementStatus {
+        RequirementStatus {
+            id: "total".to_string(),
+            label: "Total points".to_string(),
+            kind: RequirementKind::Total,
+            categories: Vec::new(),
+            needed: Points(needed),
+            earned: Points(earned),
+            met: earned >= needed,
+            missing: Points(needed).saturating_sub(Points(earned)),
+            waived: needed == 0,
+            verified: true,
+            note: None,
+            contributions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn progress_is_a_fraction_that_never_divides_by_zero() {
+        // 9 of 36 points: 9 / 36 = 0.25.
+        assert_eq!(with(36_000, 9_000).progress(), 0.25);
+        // More than needed fills the ring and no more.
+        assert_eq!(with(24_000, 30_000).progress(), 1.0);
+        // A waived requirement needs nothing: full.
+        assert_eq!(with(0, 0).progress(), 1.0);
+        assert_eq!(with(6_000, 0).progress(), 0.0);
     }
 }

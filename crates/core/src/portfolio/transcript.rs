@@ -181,11 +181,13 @@ impl Transcript {
 
 /// The rules in words, in the order: total, conversions, caps, topics, overlap, notes.
 fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<AppliedRule> {
-    let unit = rules.unit.label();
+    let unit = rules.unit;
+    // Rule amounts were validated when the evaluation was made, so they convert exactly.
+    let amount = |value: f64| unit.amount_text(Points::from_decimal(value).unwrap_or_default());
     let mut applied = vec![AppliedRule {
         text: format!(
-            "At least {} {unit} per cycle; entries completed from {} to {} (both days included) count",
-            format_decimal(rules.total.minimum),
+            "At least {} per cycle; entries completed from {} to {} (both days included) count",
+            amount(rules.total.minimum),
             evaluation.cycle_start,
             evaluation.cycle_end
         ),
@@ -194,9 +196,9 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
     for conversion in &rules.conversions {
         applied.push(AppliedRule {
             text: format!(
-                "1 {} = {} {unit}",
-                conversion.credit_type.label(),
-                format_decimal(conversion.factor)
+                "1 {} = {}",
+                conversion.credit_type.singular(),
+                amount(conversion.factor)
             ),
             verified: conversion.verified,
         });
@@ -214,8 +216,11 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
         };
         applied.push(AppliedRule {
             text: format!(
-                "{}: at most {} {unit}{basis}; {} claimed, {} counted",
-                cap.label, cap.limit, cap.claimed, cap.counted
+                "{}: at most {}{basis}; {} claimed, {} counted",
+                cap.label,
+                unit.amount_text(cap.limit),
+                cap.claimed,
+                cap.counted
             ),
             verified: cap.verified,
         });
@@ -233,11 +238,11 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
             .find(|t| t.id == topic.id)
             .map(|t| t.minimum)
             .or(rules.per_specialty.as_ref().map(|s| s.minimum))
-            .map(format_decimal)
+            .map(amount)
             .unwrap_or_default();
         applied.push(AppliedRule {
             text: format!(
-                "{}: at least {needed} {unit} from {}{waived}",
+                "{}: at least {needed} from {}{waived}",
                 topic.label,
                 categories.join(", ")
             ),
