@@ -252,6 +252,26 @@ fn bad_inputs_are_refused_with_a_reason() {
         "cycle end 2024-01-01 is before cycle start 2026-12-31"
     );
 
+    let ascp = Credential::new(
+        "MLS",
+        "ascp-boc-cmp-mls",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
+    let amt_rules = catalogue.program("amt-ccp-mt").expect("listed");
+    let error = evaluate(
+        amt_rules,
+        &ascp,
+        &[],
+        day("2025-01-01"),
+        &WarningPolicy::default(),
+    )
+    .expect_err("wrong rules");
+    assert_eq!(
+        error.to_string(),
+        "the credential follows program \"ascp-boc-cmp-mls\" but rules for \"amt-ccp-mt\" were given"
+    );
+
     let florida_without_categories = florida(&[], &[]);
     let rules = catalogue
         .rules_for(&florida_without_categories)

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::allocation::CapGroups;
 use super::catalogue::Catalogue;
 use super::credential::Credential;
 use super::credit::{CreditType, CreditUnit, Points};
@@ -120,10 +121,39 @@ pub fn evaluate(
         .map(|(index, keyed)| convert_entry(rules, credential, index, &keyed.entry))
         .collect();
     let total_needed = rules.total_points().map_err(|e| Problems(vec![e]))?;
-    let caps = apply_caps(rules, entries, &mut outcomes)?;
-    let (total, topics) =
-        evaluate_requirements(rules, credential, entries, &outcomes, total_needed)
-            .map_err(|e| Problems(vec![e]))?;
+    let cap_limits = rules
+        .caps
+        .iter()
+        .map(|cap| rules.cap_points(cap).map(|points| points.0))
+        .collect::<Result<Vec<i64>, PortfolioError>>()
+        .map_err(|e| Problems(vec![e]))?;
+    // Validation allows at most one cap per entry, so the first that selects it is the one.
+    let cap_of: Vec<Option<usize>> = entries
+        .iter()
+        .map(|keyed| {
+            rules
+                .caps
+                .iter()
+                .position(|cap| cap_selects(cap, &keyed.entry))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| (entries[i].entry.completed_on, i));
+    let caps = CapGroups {
+        of_entry: &cap_of,
+        limits: &cap_limits,
+    };
+    let (total, topics) = evaluate_requirements(
+        rules,
+        credential,
+        entries,
+        &mut outcomes,
+        &caps,
+        &order,
+        total_needed,
+    )
+    .map_err(|e| Problems(vec![e]))?;
+    let caps = cap_statuses(rules, &cap_of, &cap_limits, &mut outcomes);
     let complete = total.met && topics.iter().all(|topic| topic.met);
     let timing = timing(
         credential.cycle_start,
@@ -175,6 +205,12 @@ fn check_inputs(rules: &ProgramRules, credential: &Credential) -> Result<(), Pro
     // and pass the lenient check too.
     rules.validate(RulesOrigin::Custom)?;
     let mut problems = credential.problems_with_rules(rules);
+    if credential.program_id() != rules.id {
+        problems.push(PortfolioError::ProgramMismatch {
+            credential: credential.program_id().to_string(),
+            rules: rules.id.clone(),
+        });
+    }
     if credential.cycle_end < credential.cycle_start {
         problems.push(PortfolioError::DatesOutOfOrder {
             start_field: "cycle start",
@@ -236,47 +272,35 @@ fn cap_selects(cap: &CapRule, entry: &CeEntry) -> bool {
     type_ok && category_ok
 }
 
-/// Applies each cap in the order the rules list them. Entries fill a cap in date order
-/// (earliest first, then in the order given), so logging a new course never takes credit
-/// away from one already counted; what is over the limit counts toward nothing.
-fn apply_caps(
+/// Reports each cap (limit, claimed, counted) and marks the entries it trimmed.
+fn cap_statuses(
     rules: &ProgramRules,
-    entries: &[KeyedEntry],
+    cap_of: &[Option<usize>],
+    limits: &[i64],
     outcomes: &mut [EntryOutcome],
-) -> Result<Vec<CapStatus>, Problems> {
-    if rules.caps.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut order: Vec<usize> = (0..entries.len())
-        .filter(|&i| outcomes[i].counted > Points::ZERO)
-        .collect();
-    order.sort_by_key(|&i| (entries[i].entry.completed_on, i));
-    let mut statuses = Vec::new();
-    for cap in &rules.caps {
-        let limit = rules.cap_points(cap).map_err(|e| Problems(vec![e]))?;
-        let mut room = limit;
-        let mut claimed = Points::ZERO;
-        for &i in &order {
-            if !cap_selects(cap, &entries[i].entry) || outcomes[i].counted == Points::ZERO {
-                continue;
-            }
-            let before = outcomes[i].counted;
-            claimed += before;
-            let kept = before.min(room);
-            room = room.saturating_sub(kept);
-            if kept < before {
-                outcomes[i].counted = kept;
-                outcomes[i].capped_by.push(cap.id.clone());
-            }
-        }
-        statuses.push(CapStatus {
+) -> Vec<CapStatus> {
+    let mut statuses: Vec<CapStatus> = rules
+        .caps
+        .iter()
+        .zip(limits)
+        .map(|(cap, &limit)| CapStatus {
             id: cap.id.clone(),
             label: cap.label.clone(),
-            limit,
-            claimed,
-            counted: limit.saturating_sub(room),
+            limit: Points(limit),
+            claimed: Points::ZERO,
+            counted: Points::ZERO,
             verified: cap.verified,
-        });
+        })
+        .collect();
+    for (outcome, cap) in outcomes.iter_mut().zip(cap_of) {
+        let Some(status) = cap.and_then(|k| statuses.get_mut(k)) else {
+            continue;
+        };
+        status.claimed += outcome.converted;
+        status.counted += outcome.counted;
+        if outcome.counted < outcome.converted {
+            outcome.capped_by.push(status.id.clone());
+        }
     }
-    Ok(statuses)
+    statuses
 }

@@ -45,6 +45,8 @@ pub enum PortfolioError {
     InvalidImageSize { width: u32, height: u32 },
     /// A credential names a program that the catalogue does not hold.
     UnknownProgram { id: String },
+    /// The rules passed in are not the ones the credential follows.
+    ProgramMismatch { credential: String, rules: String },
     /// A credential carries a role flag its program does not define.
     UnknownRole { role: String, program: String },
     /// A program with per-specialty requirements needs the credential's specialties.
@@ -110,6 +112,10 @@ impl fmt::Display for PortfolioError {
             PortfolioError::UnknownProgram { id } => {
                 write!(f, "no CE program with id {id:?} is known")
             }
+            PortfolioError::ProgramMismatch { credential, rules } => write!(
+                f,
+                "the credential follows program {credential:?} but rules for {rules:?} were given"
+            ),
             PortfolioError::UnknownRole { role, program } => {
                 write!(f, "role {role:?} is not defined by program {program:?}")
             }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::allocation::allocate;
+use super::allocation::{allocate_overlapping, allocate_shared, CapGroups};
 use super::category::ContentCategory;
 use super::credential::Credential;
 use super::credit::Points;
@@ -73,21 +73,62 @@ struct TopicSpec {
     note: Option<String>,
 }
 
-/// Measures the total and every applicable topic against the counted credit in `outcomes`.
+/// Decides what of each entry counts (caps) and toward which topics, writes it into
+/// `outcomes[e].counted`, and measures the total and every applicable topic. `order` lists
+/// every entry index in the order caps are filled (date order).
 pub(crate) fn evaluate_requirements(
     rules: &ProgramRules,
     credential: &Credential,
     entries: &[KeyedEntry],
-    outcomes: &[EntryOutcome],
+    outcomes: &mut [EntryOutcome],
+    caps: &CapGroups<'_>,
+    order: &[usize],
     total_needed: Points,
 ) -> Result<(RequirementStatus, Vec<RequirementStatus>), PortfolioError> {
-    let counted: Vec<usize> = (0..outcomes.len())
-        .filter(|&i| outcomes[i].counted > Points::ZERO)
-        .collect();
-    let total_waived = credential.has_any_role(&rules.total.waived_for_roles);
-    let total_contributions: Vec<Contribution> = counted
+    let specs = topic_specs(rules, credential)?;
+    let available: Vec<i64> = outcomes.iter().map(|o| o.converted.0).collect();
+    // matches[e] lists the topics entry e may count toward; waived topics take no credit.
+    let matches: Vec<Vec<usize>> = entries
         .iter()
-        .map(|&i| contribution(entries, i, outcomes[i].counted))
+        .zip(outcomes.iter())
+        .map(|(keyed, outcome)| {
+            if outcome.converted <= Points::ZERO {
+                return Vec::new();
+            }
+            (0..specs.len())
+                .filter(|&t| {
+                    !specs[t].waived
+                        && specs[t]
+                            .categories
+                            .iter()
+                            .any(|c| keyed.entry.has_category(c))
+                })
+                .collect()
+        })
+        .collect();
+    let allocation = if rules.topic_overlap.allowed {
+        allocate_overlapping(&available, caps, order, specs.len(), &matches)
+    } else {
+        let needs: Vec<i64> = specs
+            .iter()
+            .map(|s| if s.waived { 0 } else { s.minimum.0 })
+            .collect();
+        allocate_shared(&available, caps, order, &needs, &matches)
+    };
+    for (outcome, &counted) in outcomes.iter_mut().zip(&allocation.counted) {
+        outcome.counted = Points(counted);
+    }
+
+    let mut per_topic: Vec<Vec<Contribution>> = vec![Vec::new(); specs.len()];
+    for (e, shares) in allocation.shares.iter().enumerate() {
+        for &(t, amount) in shares {
+            per_topic[t].push(contribution(entries, e, Points(amount)));
+        }
+    }
+    let total_contributions: Vec<Contribution> = outcomes
+        .iter()
+        .filter(|o| o.counted > Points::ZERO)
+        .map(|o| contribution(entries, o.entry_index, o.counted))
         .collect();
     let total = status(
         TopicSpec {
@@ -96,46 +137,12 @@ pub(crate) fn evaluate_requirements(
             kind: RequirementKind::Total,
             categories: Vec::new(),
             minimum: total_needed,
-            waived: total_waived,
+            waived: credential.has_any_role(&rules.total.waived_for_roles),
             verified: rules.total.verified,
             note: rules.total.note.clone(),
         },
         total_contributions,
     );
-
-    let specs = topic_specs(rules, credential)?;
-    // matches[k] lists the topics counted entry k may go to; waived topics take no credit.
-    let matches: Vec<Vec<usize>> = counted
-        .iter()
-        .map(|&i| {
-            let entry = &entries[i].entry;
-            (0..specs.len())
-                .filter(|&t| {
-                    !specs[t].waived && specs[t].categories.iter().any(|c| entry.has_category(c))
-                })
-                .collect()
-        })
-        .collect();
-    let mut per_topic: Vec<Vec<Contribution>> = vec![Vec::new(); specs.len()];
-    if rules.topic_overlap.allowed {
-        for (k, &i) in counted.iter().enumerate() {
-            for &t in &matches[k] {
-                per_topic[t].push(contribution(entries, i, outcomes[i].counted));
-            }
-        }
-    } else {
-        let available: Vec<i64> = counted.iter().map(|&i| outcomes[i].counted.0).collect();
-        let needs: Vec<i64> = specs
-            .iter()
-            .map(|s| if s.waived { 0 } else { s.minimum.0 })
-            .collect();
-        let shares = allocate(&available, &needs, &matches);
-        for (k, &i) in counted.iter().enumerate() {
-            for &(t, amount) in &shares[k] {
-                per_topic[t].push(contribution(entries, i, Points(amount)));
-            }
-        }
-    }
     let topics = specs
         .into_iter()
         .zip(per_topic)

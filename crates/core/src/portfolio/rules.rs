@@ -320,6 +320,20 @@ impl ProgramRules {
             for category in &cap.categories {
                 push(self.check_category(&cap.id, category, origin));
             }
+            // The engine routes each entry through at most one cap, so caps must not be able
+            // to select the same entry.
+            for earlier in &self.caps[..index] {
+                let reason = format!(
+                    "caps {:?} and {:?} could select the same entry: give them different credit types or categories",
+                    earlier.id, cap.id
+                );
+                push(require(
+                    !caps_may_overlap(earlier, cap),
+                    &self.id,
+                    &cap.id,
+                    &reason,
+                ));
+            }
         }
         for (index, role) in self.roles.iter().enumerate() {
             push(check_id(&self.id, &role.id, "role"));
@@ -354,6 +368,18 @@ impl ProgramRules {
         }
         Ok(())
     }
+}
+
+/// True when some entry could be selected by both caps: their credit-type lists overlap
+/// (an empty list selects every type) and so do their category lists.
+fn caps_may_overlap(a: &CapRule, b: &CapRule) -> bool {
+    let types = a.credit_types.is_empty()
+        || b.credit_types.is_empty()
+        || a.credit_types.iter().any(|t| b.credit_types.contains(t));
+    let categories = a.categories.is_empty()
+        || b.categories.is_empty()
+        || a.categories.iter().any(|c| b.categories.contains(c));
+    types && categories
 }
 
 /// A rule's decimal amount as `Points`: above zero and at most 10,000.
