@@ -103,6 +103,51 @@ fn ascp_mls_conversions_boundaries_and_the_academic_cap() {
 }
 
 #[test]
+fn ascp_academic_cap_keeps_the_course_a_topic_needs() {
+    let credential = Credential::new(
+        "MLS(ASCP)",
+        "ascp-boc-cmp-mls",
+        day("2024-01-01"),
+        day("2026-12-31"),
+    );
+    let entries = [
+        entry(
+            "college-a",
+            "2024-09-01",
+            2.0,
+            AcademicSemesterHour,
+            &["management"],
+        ),
+        entry(
+            "college-b",
+            "2025-09-01",
+            1.0,
+            AcademicQuarterHour,
+            &["microbiology"],
+        ),
+    ];
+    let result = run(&credential, &entries, "2026-01-01");
+    // 2 semester h x 15 = 30 and 1 quarter h x 10 = 10: 40 claimed against the 18-point cap.
+    // Microbiology needs 2 and only college-b has it, so 2 of college-b are kept first; the
+    // cap's remaining 18 - 2 = 16 go in date order to college-a. Counted 16 + 2 = 18.
+    // (Filling the cap by date alone would give college-a all 18 and leave microbiology empty.)
+    assert_eq!(counted(&result, 0), (pts(16.0), None));
+    assert_eq!(counted(&result, 1), (pts(2.0), None));
+    let microbiology = result
+        .topics
+        .iter()
+        .find(|t| t.id == "microbiology")
+        .expect("topic");
+    assert_eq!((microbiology.earned, microbiology.met), (pts(2.0), true));
+    assert_eq!(result.total.earned, pts(18.0));
+    let cap = &result.caps[0];
+    assert_eq!(
+        (cap.limit, cap.claimed, cap.counted),
+        (pts(18.0), pts(40.0), pts(18.0))
+    );
+}
+
+#[test]
 fn ascp_mlt_is_complete_when_every_area_is_covered() {
     let credential = Credential::new(
         "MLT(ASCP)",

@@ -18,6 +18,7 @@ pub mod export;
 pub mod item;
 pub mod requirements;
 pub mod rules;
+mod rules_check;
 pub mod standing;
 pub mod synthetic;
 pub mod transcript;
