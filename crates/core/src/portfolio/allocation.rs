@@ -6,6 +6,8 @@
 //! in. Routing capped credit through the flow means a cap never keeps a course from meeting a
 //! topic when another capped course could give up its place instead.
 
+use super::max_flow::FlowGraph;
+
 /// How much of each entry goes to which topic: `shares[entry]` lists `(topic, amount)`.
 pub(crate) type Shares = Vec<Vec<(usize, i64)>>;
 
@@ -159,109 +161,6 @@ fn fill_caps(available: &[i64], used: &[i64], caps: &CapGroups<'_>, order: &[usi
         }
     }
     counted
-}
-
-/// A flow network in adjacency-list form; edge `i ^ 1` is the reverse of edge `i`.
-struct FlowGraph {
-    edges_from: Vec<Vec<usize>>,
-    to: Vec<usize>,
-    capacity: Vec<i64>,
-    original: Vec<i64>,
-}
-
-impl FlowGraph {
-    fn new(nodes: usize) -> FlowGraph {
-        FlowGraph {
-            edges_from: vec![Vec::new(); nodes],
-            to: Vec::new(),
-            capacity: Vec::new(),
-            original: Vec::new(),
-        }
-    }
-
-    fn add_edge(&mut self, from: usize, to: usize, capacity: i64) -> usize {
-        let id = self.to.len();
-        self.edges_from[from].push(id);
-        self.to.push(to);
-        self.capacity.push(capacity);
-        self.original.push(capacity);
-        self.edges_from[to].push(id + 1);
-        self.to.push(from);
-        self.capacity.push(0);
-        self.original.push(0);
-        id
-    }
-
-    fn flow(&self, edge: usize) -> i64 {
-        self.original[edge] - self.capacity[edge]
-    }
-
-    fn max_flow(&mut self, source: usize, sink: usize) -> i64 {
-        let nodes = self.edges_from.len();
-        let mut total = 0;
-        loop {
-            let level = self.levels(source);
-            if level[sink] < 0 {
-                return total;
-            }
-            let mut next_edge = vec![0; nodes];
-            loop {
-                let pushed = self.push(source, sink, i64::MAX, &level, &mut next_edge);
-                if pushed == 0 {
-                    break;
-                }
-                total += pushed;
-            }
-        }
-    }
-
-    /// Breadth-first distances from the source over edges with capacity left.
-    fn levels(&self, source: usize) -> Vec<i64> {
-        let mut level = vec![-1; self.edges_from.len()];
-        let mut queue = std::collections::VecDeque::new();
-        level[source] = 0;
-        queue.push_back(source);
-        while let Some(node) = queue.pop_front() {
-            for &edge in &self.edges_from[node] {
-                let next = self.to[edge];
-                if self.capacity[edge] > 0 && level[next] < 0 {
-                    level[next] = level[node] + 1;
-                    queue.push_back(next);
-                }
-            }
-        }
-        level
-    }
-
-    /// Pushes flow along one shortest augmenting path. Paths alternate entries and topics and
-    /// visit each topic at most once, so the recursion is at most twice the topic count deep.
-    fn push(
-        &mut self,
-        node: usize,
-        sink: usize,
-        limit: i64,
-        level: &[i64],
-        next_edge: &mut [usize],
-    ) -> i64 {
-        if node == sink {
-            return limit;
-        }
-        while next_edge[node] < self.edges_from[node].len() {
-            let edge = self.edges_from[node][next_edge[node]];
-            let next = self.to[edge];
-            if self.capacity[edge] > 0 && level[next] == level[node] + 1 {
-                let pushed =
-                    self.push(next, sink, limit.min(self.capacity[edge]), level, next_edge);
-                if pushed > 0 {
-                    self.capacity[edge] -= pushed;
-                    self.capacity[edge ^ 1] += pushed;
-                    return pushed;
-                }
-            }
-            next_edge[node] += 1;
-        }
-        0
-    }
 }
 
 #[cfg(test)]

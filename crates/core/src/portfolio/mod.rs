@@ -16,6 +16,7 @@ pub mod entry;
 pub mod error;
 pub mod export;
 pub mod item;
+mod max_flow;
 pub mod requirements;
 pub mod rules;
 mod rules_check;
