@@ -120,13 +120,12 @@ pub fn evaluate(
         .enumerate()
         .map(|(index, keyed)| convert_entry(rules, credential, index, &keyed.entry))
         .collect();
-    let total_needed = rules.total_points().map_err(|e| Problems(vec![e]))?;
+    let total_needed = rules.total_points()?;
     let cap_limits = rules
         .caps
         .iter()
         .map(|cap| rules.cap_points(cap).map(|points| points.0))
-        .collect::<Result<Vec<i64>, PortfolioError>>()
-        .map_err(|e| Problems(vec![e]))?;
+        .collect::<Result<Vec<i64>, PortfolioError>>()?;
     // Validation allows at most one cap per entry, so the first that selects it is the one.
     let cap_of: Vec<Option<usize>> = entries
         .iter()
@@ -151,8 +150,7 @@ pub fn evaluate(
         &caps,
         &order,
         total_needed,
-    )
-    .map_err(|e| Problems(vec![e]))?;
+    )?;
     let caps = cap_statuses(rules, &cap_of, &cap_limits, &mut outcomes);
     let complete = total.met && topics.iter().all(|topic| topic.met);
     let timing = timing(
@@ -192,9 +190,7 @@ pub fn evaluate_portfolio(
     credentials
         .iter()
         .map(|credential| {
-            let rules = catalogue
-                .rules_for(credential)
-                .map_err(|error| Problems(vec![error]))?;
+            let rules = catalogue.rules_for(credential)?;
             evaluate(rules, credential, entries, today, policy)
         })
         .collect()

@@ -166,6 +166,12 @@ impl fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+impl From<PortfolioError> for Problems {
+    fn from(error: PortfolioError) -> Problems {
+        Problems(vec![error])
+    }
+}
+
 /// Checks a required text field: present after trimming, and not over its limit.
 pub(crate) fn check_required_text(
     problems: &mut Vec<PortfolioError>,
