@@ -6,6 +6,7 @@
 //! or to store, so every rule is tested natively and runs the same in both places.
 
 pub mod calc;
+pub mod portfolio;
 pub mod prefs;
 pub mod record;
 pub mod sync;

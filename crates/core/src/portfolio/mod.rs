@@ -1,0 +1,43 @@
+//! The professional portfolio: CE entries, credentials and their programs' rules (as data),
+//! the rule engine that measures progress per credential and cycle, portfolio items,
+//! audit transcripts with their CSV rendering, and the size policy for certificates.
+//!
+//! Everything here is pure: the caller passes today's date and the stored records.
+
+mod allocation;
+pub mod attachment;
+pub mod catalogue;
+pub mod category;
+pub mod credential;
+pub mod credit;
+pub mod csv;
+pub mod engine;
+pub mod entry;
+pub mod error;
+pub mod export;
+pub mod item;
+mod max_flow;
+pub mod requirements;
+pub mod rules;
+mod rules_check;
+pub mod standing;
+pub mod synthetic;
+pub mod transcript;
+
+pub use attachment::{AttachmentKind, AttachmentPolicy, AttachmentRef, ImageSize};
+pub use catalogue::Catalogue;
+pub use category::ContentCategory;
+pub use credential::{Credential, ProgramChoice};
+pub use credit::{CreditAmount, CreditType, CreditUnit, Points};
+pub use engine::{
+    evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Exclusion, KeyedEntry,
+};
+pub use entry::CeEntry;
+pub use error::{PortfolioError, Problems};
+pub use export::{portfolio_csv, transcript_csv};
+pub use item::{ItemDetails, PortfolioItem};
+pub use requirements::{Contribution, RequirementKind, RequirementStatus};
+pub use rules::ProgramRules;
+pub use standing::{Standing, Timing, WarningPolicy};
+pub use synthetic::synthetic_portfolio;
+pub use transcript::Transcript;
