@@ -4,9 +4,7 @@
 
 use std::time::Instant;
 
-use benchmate_core::portfolio::{
-    evaluate_portfolio, synthetic_portfolio, Catalogue, WarningPolicy,
-};
+use benchmate_core::portfolio::{evaluate_portfolio, synthetic_portfolio, Catalogue, WarningPolicy};
 use chrono::NaiveDate;
 
 fn main() {

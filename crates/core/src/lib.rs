@@ -6,13 +6,12 @@
 //! or to store, so every rule is tested natively and runs the same in both places.
 
 pub mod calc;
+pub mod gs1;
 pub mod portfolio;
 pub mod prefs;
+pub mod qc;
+pub mod ranges;
+pub mod reagents;
 pub mod record;
 pub mod sync;
 pub mod units;
-pub mod ranges;
-pub mod gs1;
-pub mod prefs;
-pub mod qc;
-pub mod reagents;

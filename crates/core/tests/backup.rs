@@ -1,8 +1,8 @@
 //! Tests of the backup file: round trip, repeated and older imports, and damaged files.
 
 use benchmate_core::record::{
-    Attachment, Backup, BackupError, DeviceId, EditContext, Hlc, ImportReport, Kind, LabId,
-    LocalData, Record, RecordId, Scope, UserId, BACKUP_FORMAT_VERSION,
+    Attachment, Backup, BackupError, DeviceId, EditContext, Hlc, ImportReport, Kind, LabId, LocalData, Record,
+    RecordId, Scope, UserId, BACKUP_FORMAT_VERSION,
 };
 use chrono::{TimeZone, Utc};
 use serde_json::{json, Value};
@@ -48,11 +48,7 @@ impl Device {
             now_millis: now,
             author: None,
         };
-        self.data
-            .records
-            .get_mut(&id(record))
-            .unwrap()
-            .delete(&mut ctx);
+        self.data.records.get_mut(&id(record)).unwrap().delete(&mut ctx);
     }
 }
 
@@ -67,12 +63,7 @@ fn populated() -> Device {
     b.set(3, NOW + 4, "lot", json!("from-b"));
     a.set(3, NOW + 5, "lot", json!("from-a"));
     let theirs = b.data.records[&id(3)].clone();
-    a.data
-        .records
-        .get_mut(&id(3))
-        .unwrap()
-        .absorb(&theirs)
-        .unwrap();
+    a.data.records.get_mut(&id(3)).unwrap().absorb(&theirs).unwrap();
     a.data.attachments.insert(
         Attachment::new("image/png", vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255]).hash(),
         Attachment::new("image/png", vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255]),
@@ -121,17 +112,10 @@ fn importing_the_same_file_twice_changes_nothing() {
     let report = backup.import_into(&mut target.data).unwrap();
     assert_eq!(target.data, after_first);
     assert_eq!(
-        (
-            report.records_added,
-            report.records_updated,
-            report.records_unchanged
-        ),
+        (report.records_added, report.records_updated, report.records_unchanged),
         (0, 0, 3)
     );
-    assert_eq!(
-        (report.attachments_added, report.attachments_unchanged),
-        (0, 1)
-    );
+    assert_eq!((report.attachments_added, report.attachments_unchanged), (0, 1));
 }
 
 #[test]
@@ -157,10 +141,7 @@ fn an_older_backup_from_another_device_adds_its_values_to_history_only() {
     let report = old.import_into(&mut a.data).unwrap();
     let lot = a.data.records[&id(1)].field("lot").unwrap();
     assert_eq!(lot.current().value, json!("A123"));
-    assert!(lot
-        .history()
-        .iter()
-        .any(|w| w.value == json!("old-elsewhere")));
+    assert!(lot.history().iter().any(|w| w.value == json!("old-elsewhere")));
     assert_eq!(report.records_updated, 1);
 }
 
@@ -175,10 +156,7 @@ fn damaged_or_foreign_files_get_a_clear_error_and_import_nothing() {
     let text = good.to_string();
 
     let cut = &text[..text.len() / 2];
-    assert!(matches!(
-        error_of(cut),
-        BackupError::NotJson { line: 1, .. }
-    ));
+    assert!(matches!(error_of(cut), BackupError::NotJson { line: 1, .. }));
     assert!(error_of(cut).to_string().contains("cut short"));
 
     assert_eq!(error_of("{\"records\": []}"), BackupError::NotABackup);
@@ -197,17 +175,12 @@ fn damaged_or_foreign_files_get_a_clear_error_and_import_nothing() {
 
     let mut bad_stamp = good.clone();
     bad_stamp["records"][0]["fields"]["lot"]["stamp"] = json!("yesterday");
-    assert!(error_of(&bad_stamp.to_string())
-        .to_string()
-        .contains("record 1"));
+    assert!(error_of(&bad_stamp.to_string()).to_string().contains("record 1"));
 
     let mut tampered = good.clone();
     tampered["attachments"][0]["data"] = json!("iVBORw0KGgo=");
     let error = error_of(&tampered.to_string()).to_string();
-    assert!(
-        error.contains("attachment 1") && error.contains("damaged"),
-        "{error}"
-    );
+    assert!(error.contains("attachment 1") && error.contains("damaged"), "{error}");
 
     let mut missing = good;
     missing.as_object_mut().unwrap().remove("exported_at");

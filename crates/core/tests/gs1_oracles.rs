@@ -11,8 +11,7 @@ use std::path::Path;
 use benchmate_core::gs1::lint::{check_charset, LintFault, Linter};
 use benchmate_core::gs1::table::{Charset, AI_ROWS};
 use benchmate_core::gs1::{
-    check_exclusions, check_repeats, check_requisites, parse, parse_bracketed, parse_digital_link,
-    parse_raw, Gs1Error,
+    check_exclusions, check_repeats, check_requisites, parse, parse_bracketed, parse_digital_link, parse_raw, Gs1Error,
 };
 use chrono::NaiveDate;
 
@@ -71,10 +70,7 @@ fn unbracketed(dir: &Path, dictionary: &Dictionary) {
         let input = case["input_fnc1_string"].as_str().unwrap_or("");
         // '^' is the engine's notation for FNC1: first position marks GS1 data, later ones are
         // the group separator a scanner sends.
-        let raw = input
-            .strip_prefix('^')
-            .unwrap_or(input)
-            .replace('^', "\u{1d}");
+        let raw = input.strip_prefix('^').unwrap_or(input).replace('^', "\u{1d}");
         let got = parse_raw(&raw, today());
         let outcome = judge(&got, case["should_succeed"] == true, None);
         let scope = scope(&case, &dictionary.raw_ais(input), dictionary);
@@ -112,9 +108,7 @@ fn scan_data(dir: &Path, dictionary: &Dictionary) {
             let outcome = match (&got, &direct) {
                 (Ok(e), Ok(want)) if fnc1(e) == *want => Ok(()),
                 (Err(_), Err(_)) => Ok(()),
-                _ => Err(format!(
-                    "scan {got:?} differs from Digital Link reading {direct:?}"
-                )),
+                _ => Err(format!("scan {got:?} differs from Digital Link reading {direct:?}")),
             };
             (scope(&case, &uri_ais(data), dictionary), outcome)
         } else if matches!(prefix, "]E0" | "]E4") && case["should_succeed"] == true {
@@ -206,10 +200,7 @@ fn component_linters(dir: &Path) {
     let mut tally = Tally::default();
     let mut unimplemented_rules = 0;
     for case in load(dir, file) {
-        let name = case["linter"]
-            .as_str()
-            .unwrap_or("")
-            .trim_start_matches("gs1_lint_");
+        let name = case["linter"].as_str().unwrap_or("").trim_start_matches("gs1_lint_");
         let input = case["input"].as_str().unwrap_or("");
         let result: Option<Result<(), LintFault>> = match name {
             "cset82" => Some(check_charset(Charset::Cset82, input)),
@@ -236,9 +227,7 @@ fn component_linters(dir: &Path) {
         };
         tally.record(&case, Scope::Supported, outcome, None);
     }
-    println!(
-        "{file}: {unimplemented_rules} more cases are for rules of AIs Benchmate does not read"
-    );
+    println!("{file}: {unimplemented_rules} more cases are for rules of AIs Benchmate does not read");
     tally.report(file);
 }
 

@@ -10,10 +10,7 @@ fn martin_hopkins_table_matches_oracle() {
     let Some(dir) = common::oracle_dir("martin_hopkins_table_matches_oracle") else {
         return;
     };
-    let rows = common::parse_csv(&common::read(
-        &dir,
-        "lipids/martin_hopkins_180cell_factors.csv",
-    ));
+    let rows = common::parse_csv(&common::read(&dir, "lipids/martin_hopkins_180cell_factors.csv"));
     let header = &rows[0];
     let body: Vec<&Vec<String>> = rows[1..].iter().filter(|r| r.len() == 8).collect();
     assert_eq!(body.len(), 30, "30 triglyceride strata");
@@ -23,26 +20,14 @@ fn martin_hopkins_table_matches_oracle() {
     for (row, fields) in body.iter().enumerate() {
         let tg_min: u32 = fields[0].parse().unwrap();
         let tg_max: u32 = fields[1].parse().unwrap();
-        assert_eq!(
-            calc::lipids_table::TG_STRATA[row],
-            (tg_min, tg_max),
-            "row {row}"
-        );
+        assert_eq!(calc::lipids_table::TG_STRATA[row], (tg_min, tg_max), "row {row}");
         for (column, text) in fields[2..].iter().enumerate() {
             let want: f64 = text.parse().unwrap();
-            assert_eq!(
-                calc::lipids_table::FACTORS[row][column],
-                want,
-                "cell {row},{column}"
-            );
+            assert_eq!(calc::lipids_table::FACTORS[row][column], want, "cell {row},{column}");
             // The calculator picks this cell at both edges of the stratum (the top row only
             // at its lower edge: at 13,975 mg/dL any LDL estimate is negative) for a non-HDL-C
             // inside the column: total = non-HDL + HDL 50.
-            let edges = if row == 29 {
-                vec![tg_min]
-            } else {
-                vec![tg_min, tg_max]
-            };
+            let edges = if row == 29 { vec![tg_min] } else { vec![tg_min, tg_max] };
             for tg in edges {
                 let tg = f64::from(tg);
                 let inputs = Inputs::new()

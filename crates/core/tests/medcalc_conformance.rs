@@ -10,11 +10,7 @@ use serde_json::Value;
 // Case 40 (FENa) has a serum sodium of 197 mmol/L: extreme, but its arithmetic matches the
 // published formula, so it is kept as it is.
 /// (MedCalc-Bench id, Benchmate id, extra NAME=VALUE choices the case implies)
-type Covered = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
+type Covered = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
 
 const COVERED: &[Covered] = &[
     // MedCalc-Bench picks the Cockcroft-Gault weight by BMI; Benchmate makes that explicit.
@@ -93,9 +89,7 @@ fn inputs_for(case: &serde_json::Map<String, Value>, extra: &[(&str, &str)]) -> 
         inputs.0.insert(name.to_string(), input);
     }
     for (name, text) in extra {
-        inputs
-            .0
-            .insert(name.to_string(), InputValue::Text(text.to_string()));
+        inputs.0.insert(name.to_string(), InputValue::Text(text.to_string()));
     }
     inputs
 }
@@ -105,10 +99,7 @@ fn medcalc_bench_one_shot_cases() {
     let Some(dir) = common::oracle_dir("medcalc_bench_one_shot_cases") else {
         return;
     };
-    let rows = common::csv_records(&common::read(
-        &dir,
-        "medcalc/MedCalc-Bench-Verified_one_shot_data.csv",
-    ));
+    let rows = common::csv_records(&common::read(&dir, "medcalc/MedCalc-Bench-Verified_one_shot_data.csv"));
     assert_eq!(rows.len(), 55, "the oracle's case count changed");
     let (mut passed, mut failures, mut not_covered) = (Vec::new(), Vec::new(), Vec::new());
     for row in &rows {
@@ -143,11 +134,7 @@ fn medcalc_bench_one_shot_cases() {
         passed.len() + failures.len(),
         passed.join(", ")
     );
-    println!(
-        "not covered ({}): {}",
-        not_covered.len(),
-        not_covered.join("; ")
-    );
+    println!("not covered ({}): {}", not_covered.len(), not_covered.join("; "));
     assert_eq!(
         passed.len() + failures.len(),
         COVERED.len(),

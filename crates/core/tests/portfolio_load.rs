@@ -3,8 +3,7 @@
 //! twice, caps hold, and only entries inside the cycle count.
 
 use benchmate_core::portfolio::{
-    evaluate_portfolio, synthetic_portfolio, Catalogue, Exclusion, Points, RequirementKind,
-    WarningPolicy,
+    evaluate_portfolio, synthetic_portfolio, Catalogue, Exclusion, Points, RequirementKind, WarningPolicy,
 };
 use chrono::NaiveDate;
 
@@ -15,20 +14,9 @@ fn two_thousand_entries_and_five_credentials_keep_their_books_straight() {
     let (credentials, entries) = synthetic_portfolio(2000, today);
     assert_eq!((credentials.len(), entries.len()), (5, 2000));
     for credential in &credentials {
-        assert_eq!(
-            credential.validate(&catalogue),
-            Ok(()),
-            "{}",
-            credential.label
-        );
+        assert_eq!(credential.validate(&catalogue), Ok(()), "{}", credential.label);
     }
-    let results = evaluate_portfolio(
-        &catalogue,
-        &credentials,
-        &entries,
-        today,
-        &WarningPolicy::default(),
-    );
+    let results = evaluate_portfolio(&catalogue, &credentials, &entries, today, &WarningPolicy::default());
     for (credential, result) in credentials.iter().zip(results) {
         let result = result.expect("valid inputs");
         assert_eq!(result.entries.len(), entries.len());
@@ -55,22 +43,14 @@ fn two_thousand_entries_and_five_credentials_keep_their_books_straight() {
             }
         }
         for outcome in &result.entries {
-            assert!(
-                given[outcome.entry_index] <= outcome.counted,
-                "{}",
-                credential.label
-            );
+            assert!(given[outcome.entry_index] <= outcome.counted, "{}", credential.label);
         }
         for cap in &result.caps {
             assert!(cap.counted <= cap.limit && cap.counted <= cap.claimed);
         }
         // Four years of courses comfortably meet every total; the Florida credential has
         // three licensed categories as specialty requirements.
-        assert!(
-            result.total.met,
-            "{}: {}",
-            credential.label, result.total.earned
-        );
+        assert!(result.total.met, "{}: {}", credential.label, result.total.earned);
         let specialties = result
             .topics
             .iter()
@@ -83,8 +63,5 @@ fn two_thousand_entries_and_five_credentials_keep_their_books_straight() {
 #[test]
 fn the_synthetic_portfolio_is_the_same_every_time() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-    assert_eq!(
-        synthetic_portfolio(50, today),
-        synthetic_portfolio(50, today)
-    );
+    assert_eq!(synthetic_portfolio(50, today), synthetic_portfolio(50, today));
 }

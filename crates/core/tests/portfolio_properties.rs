@@ -3,8 +3,8 @@
 //! look worse (no requirement goes from met to unmet, no total goes down).
 
 use benchmate_core::portfolio::{
-    evaluate, Catalogue, CeEntry, ContentCategory, Credential, CreditAmount, CreditType,
-    CycleEvaluation, KeyedEntry, Points, WarningPolicy,
+    evaluate, Catalogue, CeEntry, ContentCategory, Credential, CreditAmount, CreditType, CycleEvaluation, KeyedEntry,
+    Points, WarningPolicy,
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -30,11 +30,7 @@ fn arbitrary_entry() -> impl Strategy<Value = CeEntry> {
         .prop_map(|(offset, credit_type, tenths, categories)| {
             let start = NaiveDate::from_ymd_opt(2023, 10, 1).expect("date");
             let date = start.checked_add_days(Days::new(offset)).expect("in range");
-            let mut entry = CeEntry::quick(
-                "Course",
-                date,
-                CreditAmount::new(f64::from(tenths) / 10.0, credit_type),
-            );
+            let mut entry = CeEntry::quick("Course", date, CreditAmount::new(f64::from(tenths) / 10.0, credit_type));
             entry.categories = categories
                 .iter()
                 .filter_map(|id| ContentCategory::builtin(id))
@@ -52,12 +48,7 @@ fn credentials() -> Vec<Credential> {
         ContentCategory::builtin("chemistry").expect("builtin"),
     ];
     vec![
-        Credential::new(
-            "MLS",
-            "ascp-boc-cmp-mls",
-            day(2024, 1, 1),
-            day(2026, 12, 31),
-        ),
+        Credential::new("MLS", "ascp-boc-cmp-mls", day(2024, 1, 1), day(2026, 12, 31)),
         Credential::new("MT", "amt-ccp-mt", day(2024, 1, 1), day(2026, 12, 31)),
         Credential::new("CPT", "ca-cdph-cpt", day(2025, 1, 1), day(2026, 12, 31)),
         florida,

@@ -28,13 +28,7 @@ fn florida_entries() -> Vec<KeyedEntry> {
             &["hematology", "chemistry"],
         ),
         entry("hema", "2026-04-01", 1.0, ContactHour, &["hematology"]),
-        entry(
-            "supervision",
-            "2027-08-31",
-            0.1,
-            Ceu,
-            &["administration_supervision"],
-        ),
+        entry("supervision", "2027-08-31", 0.1, Ceu, &["administration_supervision"]),
         entry("after", "2027-09-01", 10.0, ContactHour, &["general"]),
         entry("conference", "2026-05-01", 1.6, Ceu, &["general"]),
     ]
@@ -42,12 +36,7 @@ fn florida_entries() -> Vec<KeyedEntry> {
 
 #[test]
 fn california_cls_needs_24_hours_in_two_years() {
-    let credential = Credential::new(
-        "CA CLS",
-        "ca-cdph-cls",
-        day("2025-03-01"),
-        day("2027-02-28"),
-    );
+    let credential = Credential::new("CA CLS", "ca-cdph-cls", day("2025-03-01"), day("2027-02-28"));
     let entries = [
         entry("before", "2025-02-28", 3.0, ContactHour, &[]),
         entry("ceu", "2025-03-01", 1.2, Ceu, &[]),
@@ -65,22 +54,11 @@ fn california_cls_needs_24_hours_in_two_years() {
 
 #[test]
 fn california_cpt_needs_6_hours_and_counts_no_academic_credit() {
-    let credential = Credential::new(
-        "CA CPT",
-        "ca-cdph-cpt",
-        day("2025-01-01"),
-        day("2026-12-31"),
-    );
+    let credential = Credential::new("CA CPT", "ca-cdph-cpt", day("2025-01-01"), day("2026-12-31"));
     let entries = [
         entry("ceu", "2025-04-01", 0.3, Ceu, &["phlebotomy"]),
         entry("hours", "2025-05-01", 2.0, ContactHour, &["phlebotomy"]),
-        entry(
-            "college",
-            "2025-06-01",
-            1.0,
-            AcademicSemesterHour,
-            &["phlebotomy"],
-        ),
+        entry("college", "2025-06-01", 1.0, AcademicSemesterHour, &["phlebotomy"]),
     ];
     // 0.3 CEU x 10 = 3; 3 + 2 = 5 of 6; the semester hour has no CPT conversion.
     let result = run(&credential, &entries, "2026-12-31");
@@ -130,12 +108,7 @@ fn florida_without_the_supervisor_role_has_no_supervision_topic() {
     let ids: Vec<&str> = result.topics.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
-        [
-            "hiv-aids",
-            "medical-errors",
-            "laws-and-rules",
-            "specialty:hematology"
-        ]
+        ["hiv-aids", "medical-errors", "laws-and-rules", "specialty:hematology"]
     );
     // The supervision course still counts toward the total: 23 h as before.
     assert_eq!(result.total.earned, pts(23.0));
@@ -181,12 +154,7 @@ fn a_custom_program_can_let_an_entry_count_toward_every_topic_and_cap_a_category
         r#"[{"id": "in-house", "label": "In-house training", "categories": ["In-house"], "limit": {"max_points": 4}, "verified": true}]"#,
     )
     .expect("caps");
-    let mut credential = Credential::new(
-        "Employer CPD",
-        "employer-cpd",
-        day("2025-01-01"),
-        day("2026-12-31"),
-    );
+    let mut credential = Credential::new("Employer CPD", "employer-cpd", day("2025-01-01"), day("2026-12-31"));
     credential.program = ProgramChoice::Custom(Box::new(rules));
     let entries = [
         entry(

@@ -3,8 +3,8 @@
 //! independent RFC 4180 reader.
 
 use benchmate_core::portfolio::{
-    evaluate, portfolio_csv, transcript_csv, AttachmentRef, Catalogue, CeEntry, Credential,
-    CreditAmount, CreditType, ItemDetails, KeyedEntry, PortfolioItem, Transcript, WarningPolicy,
+    evaluate, portfolio_csv, transcript_csv, AttachmentRef, Catalogue, CeEntry, Credential, CreditAmount, CreditType,
+    ItemDetails, KeyedEntry, PortfolioItem, Transcript, WarningPolicy,
 };
 use chrono::NaiveDate;
 
@@ -46,20 +46,12 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             }
         }
     }
-    assert!(
-        field.is_empty() && record.is_empty(),
-        "text does not end with CRLF"
-    );
+    assert!(field.is_empty() && record.is_empty(), "text does not end with CRLF");
     records
 }
 
 fn scenario() -> (Credential, Vec<KeyedEntry>) {
-    let mut credential = Credential::new(
-        "MLS(ASCP)",
-        "ascp-boc-cmp-mls",
-        day("2024-01-01"),
-        day("2026-12-31"),
-    );
+    let mut credential = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
     credential.credential_number = Some("123456".to_string());
     let mut ethics = CeEntry::quick(
         "Ethics in the lab, part 1",
@@ -178,14 +170,9 @@ fn the_transcript_lists_what_counted_and_why() {
             .find(|r| r.text.contains(fragment))
             .unwrap_or_else(|| panic!("no rule mentions {fragment:?}"))
     };
-    assert!(
-        rule("At least 36 points per cycle; entries completed from 2024-01-01 to 2026-12-31")
-            .verified
-    );
+    assert!(rule("At least 36 points per cycle; entries completed from 2024-01-01 to 2026-12-31").verified);
     assert!(rule("1 academic semester hour = 15 points").verified);
-    assert!(
-        rule("at most 18 points (50 % of the required total); 30 claimed, 18 counted").verified
-    );
+    assert!(rule("at most 18 points (50 % of the required total); 30 claimed, 18 counted").verified);
     assert!(!rule("Ethics: at least 1 point from Ethics").verified);
     assert!(!transcript.sources.is_empty());
 }
@@ -194,10 +181,7 @@ fn the_transcript_lists_what_counted_and_why() {
 fn the_transcript_csv_is_one_rfc_4180_table() {
     let text = transcript_csv(&transcript());
     let records = read_csv(&text);
-    assert!(
-        records.iter().all(|r| r.len() == 15),
-        "every record has 15 fields"
-    );
+    assert!(records.iter().all(|r| r.len() == 15), "every record has 15 fields");
     assert_eq!(records[0][0], "section");
     let find = |section: &str, title: &str| -> Vec<String> {
         records
@@ -267,19 +251,16 @@ fn the_transcript_csv_is_one_rfc_4180_table() {
             &format!("categories: Ethics; certificates: sha256:{SHA}"),
         ]
     );
-    assert_eq!(
-        find("entry", "Clinical chemistry II")[12],
-        "counted (capped)"
-    );
+    assert_eq!(find("entry", "Clinical chemistry II")[12], "counted (capped)");
     assert_eq!(
         find("not_counted", "Journal club")[12],
         "Other do not count toward this program"
     );
     // The raw text quotes the comma and the doubled quotes exactly as RFC 4180 says.
     assert!(text.contains("\"Ethics in the lab, part 1\",\"ASCLS \"\"Virtual\"\" Conference\""));
-    assert!(records.iter().any(|r| r[0] == "credential"
-        && r[2] == "MLS(ASCP)"
-        && r[14].contains("credential number 123456")));
+    assert!(records
+        .iter()
+        .any(|r| r[0] == "credential" && r[2] == "MLS(ASCP)" && r[14].contains("credential number 123456")));
     assert!(records.iter().filter(|r| r[0] == "source").count() >= 1);
 }
 
@@ -295,23 +276,12 @@ fn the_full_portfolio_export_reads_back_field_for_field() {
         day("2026-02-02"),
     );
     item.notes = "line one\r\nline two".to_string();
-    let files = portfolio_csv(
-        &entries,
-        &[("c1".to_string(), credential)],
-        &[("i1".to_string(), item)],
-    );
+    let files = portfolio_csv(&entries, &[("c1".to_string(), credential)], &[("i1".to_string(), item)]);
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(
-        names,
-        ["ce-entries.csv", "credentials.csv", "portfolio-items.csv"]
-    );
+    assert_eq!(names, ["ce-entries.csv", "credentials.csv", "portfolio-items.csv"]);
 
     let entries_csv = read_csv(&files[0].text);
-    assert_eq!(
-        entries_csv.len(),
-        1 + 4,
-        "header and four entries, counted or not"
-    );
+    assert_eq!(entries_csv.len(), 1 + 4, "header and four entries, counted or not");
     assert_eq!(entries_csv[1][0], "e1");
     assert_eq!(entries_csv[1][9], "Two sessions:\nmorning and afternoon");
     assert_eq!(entries_csv[1][10], format!("sha256:{SHA}"));

@@ -30,18 +30,13 @@ fn inputs_from(index: usize, draws: &[Draw], wild: &[f64]) -> (&'static str, Inp
             }
             InputKind::FreeQuantity { .. } => 1e-3 + fraction * 1e3,
             InputKind::Choice { options, .. } => {
-                inputs.0.insert(
-                    spec.name.into(),
-                    InputValue::Text(options[pick % options.len()].into()),
-                );
+                inputs
+                    .0
+                    .insert(spec.name.into(), InputValue::Text(options[pick % options.len()].into()));
                 continue;
             }
         };
-        let value = if wild.is_empty() {
-            value
-        } else {
-            wild[i % wild.len()]
-        };
+        let value = if wild.is_empty() { value } else { wild[i % wild.len()] };
         inputs
             .0
             .insert(spec.name.into(), InputValue::Number { value, unit: None });
@@ -54,20 +49,13 @@ fn assert_sound(id: &str, outcome: &Outcome) {
     let calculator = calc::find(id).unwrap();
     for output in &outcome.outputs {
         assert!(output.value.is_finite(), "{id}: {output:?}");
-        let signed = calculator
-            .outputs
-            .iter()
-            .any(|o| o.name == output.name && o.signed);
+        let signed = calculator.outputs.iter().any(|o| o.name == output.name && o.signed);
         assert!(signed || output.value >= 0.0, "{id}: negative {output:?}");
         assert!(!output.display.contains("NaN") && !output.display.contains("inf"));
     }
     if let Some(table) = &outcome.table {
         assert!(
-            table
-                .rows
-                .iter()
-                .flatten()
-                .all(|c| c.is_finite() && *c >= 0.0),
+            table.rows.iter().flatten().all(|c| c.is_finite() && *c >= 0.0),
             "{id}: {table:?}"
         );
     }

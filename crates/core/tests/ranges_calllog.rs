@@ -33,11 +33,7 @@ fn a_complete_call_is_valid_and_its_delay_is_counted_in_minutes() {
     assert_eq!(call().minutes_to_call(), 7);
     let mut without_accession = call();
     without_accession.accession = None;
-    assert_eq!(
-        without_accession.validate(),
-        vec![],
-        "the accession number is optional"
-    );
+    assert_eq!(without_accession.validate(), vec![], "the accession number is optional");
 }
 
 #[test]
@@ -62,10 +58,7 @@ fn every_fault_of_a_call_is_listed() {
             CallError::CallBeforeResult,
         ]
     );
-    assert_eq!(
-        errors[4].to_string(),
-        "the call time is before the result time"
-    );
+    assert_eq!(errors[4].to_string(), "the call time is before the result time");
 }
 
 #[test]

@@ -5,8 +5,8 @@
 
 use benchmate_core::ranges::load_defaults;
 use benchmate_core::ranges::{
-    flag_result, flag_value, validate_csv, AgeUnit, Analyte, AnalyteFactorConverter,
-    ConversionError, Flag, FlagError, ImportMode, Patient, PatientSex, RangeBook, UnitConverter,
+    flag_result, flag_value, validate_csv, AgeUnit, Analyte, AnalyteFactorConverter, ConversionError, Flag, FlagError,
+    ImportMode, Patient, PatientSex, RangeBook, UnitConverter,
 };
 
 fn adult(sex: PatientSex) -> Patient {
@@ -14,24 +14,12 @@ fn adult(sex: PatientSex) -> Patient {
 }
 
 /// `expect` is the flag text ("critical high") or "-" for no flag; `notices` the messages.
-fn check(
-    book: &RangeBook,
-    analyte: &str,
-    value: f64,
-    unit: &str,
-    patient: &Patient,
-    expect: &str,
-    notices: &[&str],
-) {
-    let report = flag_result(book, analyte, value, unit, patient, &AnalyteFactorConverter)
-        .expect("flaggable");
+fn check(book: &RangeBook, analyte: &str, value: f64, unit: &str, patient: &Patient, expect: &str, notices: &[&str]) {
+    let report = flag_result(book, analyte, value, unit, patient, &AnalyteFactorConverter).expect("flaggable");
     let got = report.flag.map_or("-", Flag::text);
     let got_notices: Vec<String> = report.notices.iter().map(ToString::to_string).collect();
     assert_eq!(
-        (
-            got,
-            got_notices.iter().map(String::as_str).collect::<Vec<_>>()
-        ),
+        (got, got_notices.iter().map(String::as_str).collect::<Vec<_>>()),
         (expect, notices.to_vec()),
         "{analyte} {value} {unit}"
     );
@@ -79,15 +67,7 @@ fn values_in_the_other_unit_are_converted_and_rounded_as_reported() {
     check(&book, "calcium", 1.4, "mmol/L", &woman, "critical low", &[]);
     // Hemoglobin (female) 12.0 to 16.0 g/dL, critical 7.0 / 20.0; 75 g/L / 10 = 7.5: low.
     check(&book, "hemoglobin", 75.0, "g/L", &woman, "low", &[]);
-    check(
-        &book,
-        "hemoglobin",
-        65.0,
-        "g/L",
-        &woman,
-        "critical low",
-        &[],
-    );
+    check(&book, "hemoglobin", 65.0, "g/L", &woman, "critical low", &[]);
     // pO2 critical below 40 mmHg; 5.0 kPa / 0.1333 = 37.5 -> 38 mmHg: critical low.
     check(&book, "po2-arterial", 5.0, "kPa", &man, "critical low", &[]);
 }
@@ -107,15 +87,7 @@ fn rounding_to_the_reported_decimals_decides_values_at_a_limit() {
     check(&book, "glucose", 70.0, "mg/dL", &fasting, "normal", &[]);
     // 69 mg/dL x 0.05551 = 3.830, reported 3.8: low.
     check(&book, "glucose", 69.0, "mg/dL", &fasting, "low", &[]);
-    let report = flag_result(
-        &book,
-        "glucose",
-        70.0,
-        "mg/dL",
-        &fasting,
-        &AnalyteFactorConverter,
-    )
-    .expect("flag");
+    let report = flag_result(&book, "glucose", 70.0, "mg/dL", &fasting, &AnalyteFactorConverter).expect("flag");
     assert_eq!(report.value_in_reference_unit, Some(3.9));
 }
 
@@ -183,26 +155,11 @@ fn ambiguity_is_said_plainly() {
         &["outside the reportable range (1.0 to 12.0 mmol/L): check the entry, re-run or dilute before reporting"],
     );
     assert_eq!(
-        flag_result(
-            &book,
-            "potassium",
-            f64::NAN,
-            "mmol/L",
-            &man,
-            &AnalyteFactorConverter
-        ),
+        flag_result(&book, "potassium", f64::NAN, "mmol/L", &man, &AnalyteFactorConverter),
         Err(FlagError::NotFinite)
     );
     assert_eq!(
-        flag_result(
-            &book,
-            "unobtainium",
-            1.0,
-            "mmol/L",
-            &man,
-            &AnalyteFactorConverter
-        )
-        .map(|r| r.flag),
+        flag_result(&book, "unobtainium", 1.0, "mmol/L", &man, &AnalyteFactorConverter).map(|r| r.flag),
         Err(FlagError::UnknownAnalyte("unobtainium".into()))
     );
 }
@@ -211,13 +168,7 @@ fn ambiguity_is_said_plainly() {
 struct MonovalentOnly;
 
 impl UnitConverter for MonovalentOnly {
-    fn convert(
-        &self,
-        analyte: &Analyte,
-        value: f64,
-        from: &str,
-        to: &str,
-    ) -> Result<f64, ConversionError> {
+    fn convert(&self, analyte: &Analyte, value: f64, from: &str, to: &str) -> Result<f64, ConversionError> {
         match (from, to) {
             ("meq/L", "mmol/L") if analyte.id == "potassium" => Ok(value),
             _ => Err(ConversionError {
@@ -233,8 +184,7 @@ impl UnitConverter for MonovalentOnly {
 fn the_caller_supplies_the_unit_converter() {
     let book = RangeBook::bundled();
     let man = adult(PatientSex::Male);
-    let report =
-        flag_result(&book, "potassium", 6.8, "meq/L", &man, &MonovalentOnly).expect("flag");
+    let report = flag_result(&book, "potassium", 6.8, "meq/L", &man, &MonovalentOnly).expect("flag");
     assert_eq!(report.flag, Some(Flag::CriticalHigh));
     let report = flag_result(&book, "potassium", 6.8, "g/L", &man, &MonovalentOnly).expect("flag");
     assert_eq!(report.flag, None);

@@ -4,12 +4,10 @@
 
 use benchmate_core::ranges::{
     export::{analytes_to_csv, intervals_to_csv, lab_table_to_json},
-    load_defaults, revalidate, validate_csv, validate_json, ImportMode, LabTable, Location,
-    RowError,
+    load_defaults, revalidate, validate_csv, validate_json, ImportMode, LabTable, Location, RowError,
 };
 
-const HEADER: &str =
-    "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
+const HEADER: &str = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
 
 /// Validates `HEADER` + `rows` against the defaults and returns (line, message) per problem.
 fn problems(rows: &str) -> Vec<(String, String)> {
@@ -25,11 +23,7 @@ fn problems(rows: &str) -> Vec<(String, String)> {
 /// One bad row on line 2 must give exactly the expected message.
 fn check(row: &str, expect: &str) {
     let got = problems(row);
-    assert_eq!(
-        got,
-        vec![("line 2".to_string(), expect.to_string())],
-        "row {row:?}"
-    );
+    assert_eq!(got, vec![("line 2".to_string(), expect.to_string())], "row {row:?}");
 }
 
 #[test]
@@ -38,10 +32,7 @@ fn each_kind_of_bad_row_is_named_with_its_line() {
         "potasium,reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
         "unknown analyte 'potasium' (did you mean 'potassium'?)",
     );
-    check(
-        ",reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
-        "missing analyte",
-    );
+    check(",reference,any,18y,,,,,3.5,5.1,mmol/L,Lab,", "missing analyte");
     check(
         "potassium,reference,any,18y,,,,,3.5,5.1,mg/dL,Lab,",
         "unknown unit 'mg/dL' for Potassium (use mmol/L)",
@@ -90,14 +81,8 @@ fn each_kind_of_bad_row_is_named_with_its_line() {
         "potassium,normal range,any,18y,,,,,3.5,5.1,mmol/L,Lab,",
         "bad category 'normal range' (use reference, critical or absolute)",
     );
-    check(
-        "potassium,reference,any,18y,,,,,3.5,5.1,,Lab,",
-        "missing unit",
-    );
-    check(
-        "potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,,",
-        "missing source",
-    );
+    check("potassium,reference,any,18y,,,,,3.5,5.1,,Lab,", "missing unit");
+    check("potassium,reference,any,18y,,,,,3.5,5.1,mmol/L,,", "missing source");
     check(
         "potassium,reference,any,,,50,,,3.5,5.1,mmol/L,Lab,",
         "bad gest_from '50' (whole weeks, e.g. 37)",
@@ -137,8 +122,7 @@ fn duplicates_and_overlapping_partitions_point_at_the_earlier_row() {
             ("line 3".to_string(), "duplicate of line 2".to_string()),
             (
                 "line 4".to_string(),
-                "overlaps line 2: a patient would match both rows (split the ages or sexes)"
-                    .to_string()
+                "overlaps line 2: a patient would match both rows (split the ages or sexes)".to_string()
             ),
         ]
     );
@@ -147,11 +131,7 @@ fn duplicates_and_overlapping_partitions_point_at_the_earlier_row() {
 #[test]
 fn header_faults_and_unreadable_files_are_reported_for_the_file() {
     let defaults = load_defaults();
-    let report = validate_csv(
-        "analyte,category,hgih,unit,source\n",
-        None,
-        &defaults.catalogue,
-    );
+    let report = validate_csv("analyte,category,hgih,unit,source\n", None, &defaults.catalogue);
     let messages: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
@@ -173,11 +153,7 @@ fn header_faults_and_unreadable_files_are_reported_for_the_file() {
     );
     let report = validate_csv("", None, &defaults.catalogue);
     assert_eq!(report.problems[0].location, Location::File);
-    let report = validate_csv(
-        &format!("{HEADER}\n\"potassium,reference"),
-        None,
-        &defaults.catalogue,
-    );
+    let report = validate_csv(&format!("{HEADER}\n\"potassium,reference"), None, &defaults.catalogue);
     assert_eq!(
         report.problems[0].error,
         RowError::Csv("line 2: a quoted field is never closed".into())
@@ -201,18 +177,13 @@ fn all_or_nothing_refuses_and_good_rows_only_keeps_the_good_rows() {
         .accept(ImportMode::AllOrNothing)
         .expect_err("a bad row refuses the file");
     assert_eq!(refused.to_string(), "1 bad rows; nothing was imported");
-    let table = report
-        .accept(ImportMode::GoodRowsOnly)
-        .expect("good rows are kept");
+    let table = report.accept(ImportMode::GoodRowsOnly).expect("good rows are kept");
     let kept: Vec<(&str, &str)> = table
         .intervals
         .iter()
         .map(|i| (i.analyte.as_str(), i.category.code()))
         .collect();
-    assert_eq!(
-        kept,
-        vec![("potassium", "reference"), ("sodium", "critical")]
-    );
+    assert_eq!(kept, vec![("potassium", "reference"), ("sodium", "critical")]);
 }
 
 #[test]
@@ -223,22 +194,18 @@ fn rows_may_name_the_analyte_by_loinc_code_name_or_abbreviation() {
     );
     let report = validate_csv(&text, None, &defaults.catalogue);
     assert!(report.is_clean(), "{:?}", report.problems);
-    let ids: Vec<&str> = report
-        .intervals
-        .iter()
-        .map(|i| i.analyte.as_str())
-        .collect();
+    let ids: Vec<&str> = report.intervals.iter().map(|i| i.analyte.as_str()).collect();
     assert_eq!(ids, vec!["potassium", "sodium", "hemoglobin"]);
 }
 
 #[test]
 fn a_lab_may_add_its_own_analyte_with_an_analytes_table() {
     let defaults = load_defaults();
-    let analytes = "id,name,abbreviations,synonyms,loinc,specimen,section,unit,decimals,si_unit,si_decimals,si_factor,mw\n\
+    let analytes =
+        "id,name,abbreviations,synonyms,loinc,specimen,section,unit,decimals,si_unit,si_decimals,si_factor,mw\n\
                     galectin-3,Galectin-3,Gal-3,,,serum,chemistry,ng/mL,1,,,,\n\
                     Bad Id,X,,,1234-5,serum,chem,mg/dL,9,mmol/L,,,\n";
-    let intervals =
-        format!("{HEADER}\ngalectin-3,reference,any,18y,,,,,,17.8,ng/mL,Lab study 2026,\n");
+    let intervals = format!("{HEADER}\ngalectin-3,reference,any,18y,,,,,,17.8,ng/mL,Lab study 2026,\n");
     let report = validate_csv(&intervals, Some(analytes), &defaults.catalogue);
     let messages: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -303,7 +270,8 @@ fn json_import_reads_the_same_rows_and_names_items() {
 #[test]
 fn export_then_import_gives_the_same_table_in_csv_and_json() {
     let defaults = load_defaults();
-    let analytes = "id,name,abbreviations,synonyms,loinc,specimen,section,unit,decimals,si_unit,si_decimals,si_factor,mw\n\
+    let analytes =
+        "id,name,abbreviations,synonyms,loinc,specimen,section,unit,decimals,si_unit,si_decimals,si_factor,mw\n\
                     galectin-3,Galectin-3,Gal-3|G3,\"galectin, three\",,serum,chemistry,ng/mL,1,,,,\n";
     let intervals = format!(
         "{HEADER}\ngalectin-3,reference,any,18y,,,,,,17.8,ng/mL,\"Lab study, 2026\",\"say \"\"hi\"\"\"\n\
@@ -342,8 +310,5 @@ fn an_edit_in_the_app_is_checked_by_the_import_rules() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(
-        problems,
-        vec!["intervals line 3: low 150 is above high 145"]
-    );
+    assert_eq!(problems, vec!["intervals line 3: low 150 is above high 145"]);
 }

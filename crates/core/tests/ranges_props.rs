@@ -3,8 +3,8 @@
 
 use benchmate_core::ranges::age::whole_units;
 use benchmate_core::ranges::{
-    describe_age, export::intervals_to_csv, load_defaults, validate_csv, validate_json, AgeUnit,
-    Catalogue, ImportMode, SearchIndex,
+    describe_age, export::intervals_to_csv, load_defaults, validate_csv, validate_json, AgeUnit, Catalogue, ImportMode,
+    SearchIndex,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -19,8 +19,7 @@ fn index() -> &'static SearchIndex {
     INDEX.get_or_init(|| SearchIndex::build(catalogue().analytes()))
 }
 
-const HEADER: &str =
-    "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
+const HEADER: &str = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

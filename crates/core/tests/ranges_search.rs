@@ -16,10 +16,7 @@ fn analytes() -> Vec<Analyte> {
 fn check(index: &SearchIndex, analytes: &[Analyte], query: &str, expect: &[&str]) {
     let fixed: Vec<&str> = expect.iter().copied().filter(|e| *e != "*").collect();
     let hits = index.search(query, 8);
-    let got: Vec<&str> = hits
-        .iter()
-        .map(|h| analytes[h.analyte].id.as_str())
-        .collect();
+    let got: Vec<&str> = hits.iter().map(|h| analytes[h.analyte].id.as_str()).collect();
     assert!(
         got.len() >= fixed.len() && got[..fixed.len()] == fixed[..],
         "query {query:?}: expected {fixed:?} first, got {got:?}"
@@ -71,11 +68,7 @@ fn partial_words_find_analytes_in_two_or_three_keystrokes() {
     let index = SearchIndex::build(&analytes);
     let troponins = ["troponin-i", "troponin-i-hs", "troponin-t", "troponin-t-hs"];
     let hits = index.search("trop", 8);
-    let first_four: Vec<&str> = hits
-        .iter()
-        .take(4)
-        .map(|h| analytes[h.analyte].id.as_str())
-        .collect();
+    let first_four: Vec<&str> = hits.iter().take(4).map(|h| analytes[h.analyte].id.as_str()).collect();
     for id in troponins {
         assert!(first_four.contains(&id), "trop: {first_four:?} lacks {id}");
     }

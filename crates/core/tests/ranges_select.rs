@@ -3,12 +3,11 @@
 //! and the lab's table winning over the defaults.
 
 use benchmate_core::ranges::{
-    load_defaults, select_interval, validate_csv, AgeUnit, Category, ImportMode, Interval,
-    LabTable, Patient, PatientSex, Provenance, RangeBook,
+    load_defaults, select_interval, validate_csv, AgeUnit, Category, ImportMode, Interval, LabTable, Patient,
+    PatientSex, Provenance, RangeBook,
 };
 
-const HEADER: &str =
-    "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
+const HEADER: &str = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note";
 
 /// A small table in the lab import format: neonatal partitions in days, sex split for adults.
 const TABLE: &str = "\
@@ -64,47 +63,23 @@ fn the_adult_boundary_at_18_years_is_6574_days() {
     let rows = rows();
     // 18 y = floor(18 x 365.25) = floor(6574.5) = 6574 days.
     check(&rows, Patient::new(Some(6573), PatientSex::Male), "11-14");
-    check(
-        &rows,
-        Patient::new(Some(6574), PatientSex::Male),
-        "13.5-17.5",
-    );
-    check(
-        &rows,
-        Patient::new(Some(years(18)), PatientSex::Female),
-        "12-16",
-    );
-    check(
-        &rows,
-        Patient::new(Some(years(90)), PatientSex::Female),
-        "12-16",
-    );
+    check(&rows, Patient::new(Some(6574), PatientSex::Male), "13.5-17.5");
+    check(&rows, Patient::new(Some(years(18)), PatientSex::Female), "12-16");
+    check(&rows, Patient::new(Some(years(90)), PatientSex::Female), "12-16");
 }
 
 #[test]
 fn sex_splits_need_the_sex_and_say_so() {
     let rows = rows();
-    check(
-        &rows,
-        Patient::new(Some(years(40)), PatientSex::Male),
-        "13.5-17.5",
-    );
-    check(
-        &rows,
-        Patient::new(Some(years(40)), PatientSex::Female),
-        "12-16",
-    );
+    check(&rows, Patient::new(Some(years(40)), PatientSex::Male), "13.5-17.5");
+    check(&rows, Patient::new(Some(years(40)), PatientSex::Female), "12-16");
     check(
         &rows,
         Patient::new(Some(years(40)), PatientSex::Unknown),
         "the reference interval depends on sex: enter the patient's sex",
     );
     // A child's row is for any sex, so an unknown sex is no obstacle.
-    check(
-        &rows,
-        Patient::new(Some(years(5)), PatientSex::Unknown),
-        "11-14",
-    );
+    check(&rows, Patient::new(Some(years(5)), PatientSex::Unknown), "11-14");
 }
 
 #[test]
@@ -121,16 +96,8 @@ fn unknown_age_is_asked_for_when_the_rows_depend_on_it() {
 fn a_condition_row_wins_for_a_patient_with_that_condition_only() {
     let rows = rows();
     let adult_woman = Patient::new(Some(years(30)), PatientSex::Female);
-    check(
-        &rows,
-        adult_woman.clone().with_condition("Pregnancy"),
-        "11-",
-    );
-    check(
-        &rows,
-        adult_woman.clone().with_condition("fasting"),
-        "12-16",
-    );
+    check(&rows, adult_woman.clone().with_condition("Pregnancy"), "11-");
+    check(&rows, adult_woman.clone().with_condition("fasting"), "12-16");
     check(&rows, adult_woman, "12-16");
 }
 
@@ -195,16 +162,12 @@ fn missing_partitions_are_said_in_the_patients_terms() {
 #[test]
 fn the_labs_row_wins_and_the_default_fills_the_partitions_the_lab_lacks() {
     let defaults = load_defaults();
-    let lab_csv =
-        format!("{HEADER}\npotassium,reference,any,18y,,,,,3.6,5.0,mmol/L,Our lab 2026,\n");
+    let lab_csv = format!("{HEADER}\npotassium,reference,any,18y,,,,,3.6,5.0,mmol/L,Our lab 2026,\n");
     let lab: LabTable = validate_csv(&lab_csv, None, &defaults.catalogue)
         .accept(ImportMode::AllOrNothing)
         .expect("clean");
     let book = RangeBook::new(defaults, Some(lab));
-    let adult = book.select(
-        "potassium",
-        &Patient::new(Some(years(40)), PatientSex::Male),
-    );
+    let adult = book.select("potassium", &Patient::new(Some(years(40)), PatientSex::Male));
     let shown = adult.reference.expect("adult row");
     assert_eq!(
         (shown.interval.low, shown.interval.high, shown.provenance),
@@ -217,22 +180,14 @@ fn the_labs_row_wins_and_the_default_fills_the_partitions_the_lab_lacks() {
         (critical.interval.high, critical.provenance),
         (Some(6.2), Provenance::Default)
     );
-    assert!(book
-        .source_text(&critical.interval.source)
-        .starts_with("Kost GJ."));
+    assert!(book.source_text(&critical.interval.source).starts_with("Kost GJ."));
     // The lab's table has no child row: the default child row is shown, marked as such.
     let child = book
         .select("potassium", &Patient::new(Some(years(5)), PatientSex::Male))
         .reference
         .expect("child row");
-    assert_eq!(
-        (child.interval.low, child.provenance),
-        (Some(3.4), Provenance::Default)
-    );
-    assert_eq!(
-        Provenance::Default.to_string(),
-        "Benchmate default (verify locally)"
-    );
+    assert_eq!((child.interval.low, child.provenance), (Some(3.4), Provenance::Default));
+    assert_eq!(Provenance::Default.to_string(), "Benchmate default (verify locally)");
     assert_eq!(
         book.rows("potassium")
             .iter()

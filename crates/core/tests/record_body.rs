@@ -1,8 +1,6 @@
 //! Tests of typed bodies: a feature's serde struct to and from a record's fields.
 
-use benchmate_core::record::{
-    BodyError, DeviceId, EditContext, Hlc, Record, RecordBody, RecordId, Scope, UserId,
-};
+use benchmate_core::record::{BodyError, DeviceId, EditContext, Hlc, Record, RecordBody, RecordId, Scope, UserId};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -72,14 +70,9 @@ fn ctx(clock: &mut Hlc, now_millis: u64) -> EditContext<'_> {
 #[test]
 fn a_body_round_trips_through_a_record() {
     let (mut clock, scope, id) = setup();
-    let (record, changes) =
-        Record::create(&mut ctx(&mut clock, 1_000), id, scope, &entry()).unwrap();
+    let (record, changes) = Record::create(&mut ctx(&mut clock, 1_000), id, scope, &entry()).unwrap();
     assert_eq!(record.kind().as_str(), "ce_entry");
-    assert_eq!(
-        changes.len(),
-        3,
-        "one write per top-level key: title, hours, provider"
-    );
+    assert_eq!(changes.len(), 3, "one write per top-level key: title, hours, provider");
     assert_eq!(record.get("hours"), Some(&json!(1.5)));
     assert_eq!(record.body::<CeEntry>().unwrap(), entry());
 }
@@ -88,19 +81,11 @@ fn a_body_round_trips_through_a_record() {
 fn set_body_writes_only_the_changed_fields() {
     let (mut clock, scope, id) = setup();
     let (mut record, _) = Record::create(&mut ctx(&mut clock, 1_000), id, scope, &entry()).unwrap();
-    let edited = CeEntry {
-        hours: 2.0,
-        ..entry()
-    };
-    let changes = record
-        .set_body(&mut ctx(&mut clock, 2_000), &edited)
-        .unwrap();
+    let edited = CeEntry { hours: 2.0, ..entry() };
+    let changes = record.set_body(&mut ctx(&mut clock, 2_000), &edited).unwrap();
     assert_eq!(changes.len(), 1);
     assert_eq!(record.body::<CeEntry>().unwrap(), edited);
-    assert_eq!(
-        record.field("hours").unwrap().history()[0].value,
-        json!(1.5)
-    );
+    assert_eq!(record.field("hours").unwrap().history()[0].value, json!(1.5));
 }
 
 #[test]
@@ -111,9 +96,7 @@ fn an_option_set_to_none_clears_the_field() {
         provider: None,
         ..entry()
     };
-    let changes = record
-        .set_body(&mut ctx(&mut clock, 2_000), &without)
-        .unwrap();
+    let changes = record.set_body(&mut ctx(&mut clock, 2_000), &without).unwrap();
     assert_eq!(changes.len(), 1);
     assert_eq!(record.get("provider"), None);
     assert_eq!(record.body::<CeEntry>().unwrap(), without);
@@ -133,21 +116,15 @@ fn an_older_body_type_leaves_fields_it_does_not_know_alone() {
         title: "QC basics, part 1".into(),
         ..old_view
     };
-    record
-        .set_body(&mut ctx(&mut clock, 2_000), &edited)
-        .unwrap();
+    record.set_body(&mut ctx(&mut clock, 2_000), &edited).unwrap();
     assert_eq!(record.get("accreditor"), Some(&json!("P.A.C.E.")));
-    assert_eq!(
-        record.body::<CeEntryV2>().unwrap().title,
-        "QC basics, part 1"
-    );
+    assert_eq!(record.body::<CeEntryV2>().unwrap().title, "QC basics, part 1");
 }
 
 #[test]
 fn wrong_kind_bad_fields_and_non_objects_are_clear_errors() {
     let (mut clock, scope, id) = setup();
-    let (mut record, _) =
-        Record::create(&mut ctx(&mut clock, 1_000), id, scope.clone(), &entry()).unwrap();
+    let (mut record, _) = Record::create(&mut ctx(&mut clock, 1_000), id, scope.clone(), &entry()).unwrap();
     let error = record.body::<ReagentLot>().err().unwrap();
     assert!(matches!(error, BodyError::WrongKind { .. }));
     assert_eq!(
@@ -155,21 +132,11 @@ fn wrong_kind_bad_fields_and_non_objects_are_clear_errors() {
         format!("record {id} is a ce_entry, not a reagent_lot")
     );
 
-    record
-        .set(&mut ctx(&mut clock, 2_000), "hours", json!("ten"))
-        .unwrap();
+    record.set(&mut ctx(&mut clock, 2_000), "hours", json!("ten")).unwrap();
     let error = record.body::<CeEntry>().unwrap_err();
     assert!(matches!(error, BodyError::Decode { .. }));
-    assert!(
-        error.to_string().contains("not a valid ce_entry"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("not a valid ce_entry"), "{error}");
 
     let error = Record::create(&mut ctx(&mut clock, 3_000), id, scope, &NotAStruct(1)).unwrap_err();
-    assert_eq!(
-        error,
-        BodyError::NotAnObject {
-            kind: "counter".into()
-        }
-    );
+    assert_eq!(error, BodyError::NotAnObject { kind: "counter".into() });
 }

@@ -1,8 +1,7 @@
 //! Tests of local edits, concurrent edits and their conflicts, restore, delete and history.
 
 use benchmate_core::record::{
-    DeviceId, EditContext, EditError, HistoryEntry, Hlc, Kind, LabId, MergeError, Record, RecordId,
-    Scope, Slot, UserId,
+    DeviceId, EditContext, EditError, HistoryEntry, Hlc, Kind, LabId, MergeError, Record, RecordId, Scope, Slot, UserId,
 };
 use serde_json::{json, Value};
 
@@ -51,10 +50,7 @@ impl Device {
 }
 
 fn values(entries: &[HistoryEntry]) -> Vec<(Option<Value>, Value)> {
-    entries
-        .iter()
-        .map(|e| (e.old.clone(), e.new.clone()))
-        .collect()
+    entries.iter().map(|e| (e.old.clone(), e.new.clone())).collect()
 }
 
 #[test]
@@ -64,16 +60,11 @@ fn setting_the_same_value_or_clearing_nothing_writes_nothing() {
     let mut ctx = a.ctx(1_000);
     assert!(record.set(&mut ctx, "lot", json!("L1")).unwrap().is_some());
     assert!(record.set(&mut ctx, "lot", json!("L1")).unwrap().is_none());
-    assert!(record
-        .set(&mut ctx, "location", Value::Null)
-        .unwrap()
-        .is_none());
+    assert!(record.set(&mut ctx, "location", Value::Null).unwrap().is_none());
     assert_eq!(record.field("lot").unwrap().writes().len(), 1);
     assert_eq!(
         record.set(&mut ctx, "", json!(1)),
-        Err(EditError::BadFieldName {
-            field: String::new()
-        })
+        Err(EditError::BadFieldName { field: String::new() })
     );
 }
 
@@ -100,10 +91,7 @@ fn concurrent_edits_of_one_field_keep_the_later_and_mark_a_conflict() {
             (Some(json!("L1")), json!("L2-from-b")),
         ]
     );
-    let flags: Vec<(bool, bool)> = history
-        .iter()
-        .map(|e| (e.is_current, e.unresolved_conflict))
-        .collect();
+    let flags: Vec<(bool, bool)> = history.iter().map(|e| (e.is_current, e.unresolved_conflict)).collect();
     assert_eq!(flags, vec![(false, false), (false, true), (true, false)]);
     assert_eq!(history[1].author, Some(UserId::new("ana").unwrap()));
 }
@@ -141,11 +129,7 @@ fn typing_the_same_value_on_two_devices_is_no_conflict() {
     b.set(1_001, "lot", json!("L7"));
     a.sync_from(&b);
     assert!(!a.record.is_conflicted());
-    assert_eq!(
-        a.record.field("lot").unwrap().writes().len(),
-        2,
-        "both writes are kept"
-    );
+    assert_eq!(a.record.field("lot").unwrap().writes().len(), 2, "both writes are kept");
 }
 
 #[test]
@@ -168,15 +152,8 @@ fn resolving_a_conflict_is_a_write_that_clears_it_everywhere() {
     assert_eq!(b.record, a.record);
     assert!(!b.record.is_conflicted());
     let last = a.record.field_history("lot").pop().unwrap();
-    assert_eq!(
-        (last.old, last.new),
-        (Some(json!("from-b")), json!("from-a"))
-    );
-    assert_eq!(
-        a.record.field("lot").unwrap().writes().len(),
-        3,
-        "nothing was dropped"
-    );
+    assert_eq!((last.old, last.new), (Some(json!("from-b")), json!("from-a")));
+    assert_eq!(a.record.field("lot").unwrap().writes().len(), 3, "nothing was dropped");
 }
 
 #[test]
@@ -220,9 +197,7 @@ fn restore_brings_back_an_earlier_value_as_a_new_write() {
     );
     assert_eq!(
         record.restore(&mut a.ctx(1_004), "nope", &v1),
-        Err(EditError::NoSuchField {
-            field: "nope".into()
-        })
+        Err(EditError::NoSuchField { field: "nope".into() })
     );
 }
 
@@ -300,14 +275,8 @@ fn the_stored_form_round_trips_and_lists_conflicts() {
     let text = serde_json::to_string(&record).unwrap();
     let stored: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(stored["conflicted_fields"], json!(["lot"]));
-    assert_eq!(
-        stored["fields"]["lot"]["value"],
-        json!({"nested": [1, 2.5, null]})
-    );
-    assert_eq!(
-        stored["fields"]["lot"]["history"][0]["value"],
-        json!("from-a")
-    );
+    assert_eq!(stored["fields"]["lot"]["value"], json!({"nested": [1, 2.5, null]}));
+    assert_eq!(stored["fields"]["lot"]["history"][0]["value"], json!("from-a"));
     assert_eq!(stored["tombstone"]["value"], json!(true));
     let back: Record = serde_json::from_str(&text).unwrap();
     assert_eq!(back, record);
@@ -318,9 +287,7 @@ fn a_stored_record_with_an_impossible_field_name_is_refused() {
     let a = device(1, "ana");
     let mut stored = serde_json::to_value(&a.record).unwrap();
     stored["fields"] = json!({"": {"value": 1, "stamp": "0000000000000001-00000000-00000000000000000000000000000001"}});
-    let error = serde_json::from_value::<Record>(stored)
-        .unwrap_err()
-        .to_string();
+    let error = serde_json::from_value::<Record>(stored).unwrap_err().to_string();
     assert!(error.contains("field name \"\" is not valid"), "{error}");
 }
 

@@ -1,8 +1,7 @@
 //! Tests of record ids, kinds, scopes, version stamps and the hybrid logical clock.
 
 use benchmate_core::record::{
-    DeviceId, Hlc, HlcError, IdError, Kind, LabId, RecordId, Scope, Stamp, UserId,
-    MAX_FORWARD_DRIFT_MILLIS,
+    DeviceId, Hlc, HlcError, IdError, Kind, LabId, RecordId, Scope, Stamp, UserId, MAX_FORWARD_DRIFT_MILLIS,
 };
 
 fn device(byte: u8) -> DeviceId {
@@ -68,20 +67,11 @@ fn scopes_are_written_as_one_string() {
         assert_eq!(text.parse::<Scope>().ok(), expect, "{text:?}");
         if let Some(scope) = expect {
             assert_eq!(scope.to_string(), text);
-            assert_eq!(
-                serde_json::to_string(&scope).unwrap(),
-                format!("\"{text}\"")
-            );
+            assert_eq!(serde_json::to_string(&scope).unwrap(), format!("\"{text}\""));
         }
     }
-    check(
-        "personal:u-1",
-        Some(Scope::Personal(UserId::new("u-1").unwrap())),
-    );
-    check(
-        "lab:st-marys",
-        Some(Scope::Lab(LabId::new("st-marys").unwrap())),
-    );
+    check("personal:u-1", Some(Scope::Personal(UserId::new("u-1").unwrap())));
+    check("lab:st-marys", Some(Scope::Lab(LabId::new("st-marys").unwrap())));
     // Only the first colon separates: ids may contain colons.
     check("lab:a:b", Some(Scope::Lab(LabId::new("a:b").unwrap())));
     check("lab:", None);
@@ -99,10 +89,7 @@ fn stamps_are_text_that_sorts_like_the_stamps() {
         counter: 2,
         device: a,
     };
-    assert_eq!(
-        stamp.to_string(),
-        format!("00000192f3a4b5c6-00000002-{}", a.simple())
-    );
+    assert_eq!(stamp.to_string(), format!("00000192f3a4b5c6-00000002-{}", a.simple()));
     assert_eq!(stamp.to_string().parse::<Stamp>().unwrap(), stamp);
     let mut stamps = [
         Stamp {
@@ -142,10 +129,7 @@ fn stamps_are_text_that_sorts_like_the_stamps() {
         "00000192f3a4b5c6-00000002",
         "00000192f3a4b5c6-0000000g-00000000000000000000000000000000",
     ] {
-        assert!(
-            matches!(bad.parse::<Stamp>(), Err(HlcError::BadText { .. })),
-            "{bad:?}"
-        );
+        assert!(matches!(bad.parse::<Stamp>(), Err(HlcError::BadText { .. })), "{bad:?}");
     }
 }
 

@@ -6,9 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use benchmate_core::record::{
-    Change, EditContext, Hlc, Kind, Record, RecordId, Slot, Stamp, UserId,
-};
+use benchmate_core::record::{Change, EditContext, Hlc, Kind, Record, RecordId, Slot, Stamp, UserId};
 use benchmate_core::sync::{merge_pulled, Cursor, Outbox, PullRequest};
 use common::replicas::{device, holds_write, lab_scope, FIELDS, START_MILLIS};
 use common::server::MemoryServer;
@@ -63,10 +61,7 @@ impl Op {
                 field: c,
                 value: d % 4,
             },
-            5 => Op::Delete {
-                device: a,
-                record: b,
-            },
+            5 => Op::Delete { device: a, record: b },
             6..=8 => Op::Push {
                 device: a,
                 batch: b,
@@ -191,12 +186,7 @@ impl World {
         }
     }
 
-    fn edit(
-        &mut self,
-        at: usize,
-        record: u8,
-        make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>,
-    ) {
+    fn edit(&mut self, at: usize, record: u8, make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>) {
         let id = record_ids()[record as usize % 3];
         let d = &mut self.devices[at];
         let kind = Kind::new("reagent_lot").expect("valid kind");

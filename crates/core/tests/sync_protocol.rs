@@ -1,12 +1,11 @@
 //! Tests of the sync messages, the outbox and the server's apply step.
 
 use benchmate_core::record::{
-    Change, DeviceId, EditContext, Hlc, Kind, LabId, Record, RecordId, Scope, Stamp, Write,
-    MAX_FORWARD_DRIFT_MILLIS,
+    Change, DeviceId, EditContext, Hlc, Kind, LabId, Record, RecordId, Scope, Stamp, Write, MAX_FORWARD_DRIFT_MILLIS,
 };
 use benchmate_core::sync::{
-    apply_mutation, classify_seq, ApplyError, Cursor, Mutation, Outbox, OutboxError, PullPage,
-    PullRequest, PushError, PushRequest, SeqStatus,
+    apply_mutation, classify_seq, ApplyError, Cursor, Mutation, Outbox, OutboxError, PullPage, PullRequest, PushError,
+    PushRequest, SeqStatus,
 };
 use serde_json::json;
 
@@ -35,11 +34,7 @@ fn edit(clock: &mut Hlc, record: &mut Record, field: &str, value: u32) -> Vec<Ch
         now_millis: NOW,
         author: None,
     };
-    record
-        .set(&mut ctx, field, json!(value))
-        .unwrap()
-        .into_iter()
-        .collect()
+    record.set(&mut ctx, field, json!(value)).unwrap().into_iter().collect()
 }
 
 #[test]
@@ -51,21 +46,14 @@ fn the_outbox_numbers_resends_and_drops_on_acknowledgement() {
         let changes = edit(&mut clock, &mut lot, "quantity", value);
         outbox.enqueue(&lot, changes);
     }
-    assert!(
-        outbox.enqueue(&lot, Vec::new()).is_none(),
-        "no changes, no mutation"
-    );
+    assert!(outbox.enqueue(&lot, Vec::new()).is_none(), "no changes, no mutation");
     assert_eq!(outbox.next_seq(), 4);
     let seqs = |request: PushRequest| request.mutations.iter().map(|m| m.seq).collect::<Vec<_>>();
     assert_eq!(seqs(outbox.next_batch(2)), vec![1, 2]);
     // The response was lost: the same batch goes again.
     assert_eq!(seqs(outbox.next_batch(2)), vec![1, 2]);
     assert_eq!(outbox.acknowledge(2), Ok(2));
-    assert_eq!(
-        outbox.acknowledge(1),
-        Ok(0),
-        "a stale acknowledgement drops nothing"
-    );
+    assert_eq!(outbox.acknowledge(1), Ok(0), "a stale acknowledgement drops nothing");
     assert_eq!(seqs(outbox.next_batch(2)), vec![3]);
     assert_eq!(
         outbox.acknowledge(7),
@@ -91,10 +79,7 @@ fn an_outbox_whose_counter_restarted_recovers_by_renumbering() {
     // seqs 1 and 2 and says 10.
     assert!(outbox.acknowledge(10).is_err());
     outbox.renumber_after(10);
-    assert_eq!(
-        outbox.pending().iter().map(|m| m.seq).collect::<Vec<_>>(),
-        vec![11, 12]
-    );
+    assert_eq!(outbox.pending().iter().map(|m| m.seq).collect::<Vec<_>>(), vec![11, 12]);
     assert_eq!(outbox.next_seq(), 13);
     assert_eq!(outbox.acknowledge(12), Ok(2));
 }
@@ -127,11 +112,7 @@ fn an_outbox_rebuilt_from_rows_keeps_order_and_never_reuses_a_seq() {
 #[test]
 fn seqs_are_classified_against_the_highest_applied() {
     fn check(highest: u64, seq: u64, expect: SeqStatus) {
-        assert_eq!(
-            classify_seq(highest, seq),
-            expect,
-            "highest {highest}, seq {seq}"
-        );
+        assert_eq!(classify_seq(highest, seq), expect, "highest {highest}, seq {seq}");
     }
     check(0, 1, SeqStatus::Next);
     check(5, 5, SeqStatus::AlreadyApplied);
@@ -145,16 +126,12 @@ fn a_push_is_checked_before_anything_is_applied() {
     let mut clock = Hlc::new(device(1));
     let mut lot = record(1);
     let changes = edit(&mut clock, &mut lot, "quantity", 1);
-    let mutation =
-        |device_n: u8, seq: u64| Mutation::new(device(device_n), seq, &lot, changes.clone());
+    let mutation = |device_n: u8, seq: u64| Mutation::new(device(device_n), seq, &lot, changes.clone());
     let push = |mutations| PushRequest {
         device: device(1),
         mutations,
     };
-    assert_eq!(
-        push(vec![mutation(1, 1), mutation(1, 2)]).validate(10),
-        Ok(())
-    );
+    assert_eq!(push(vec![mutation(1, 1), mutation(1, 2)]).validate(10), Ok(()));
     assert_eq!(
         push(vec![mutation(1, 1), mutation(1, 2)]).validate(1),
         Err(PushError::TooLarge { count: 2, max: 1 })
@@ -180,30 +157,17 @@ fn a_push_is_checked_before_anything_is_applied() {
 fn applying_creates_merges_and_recognises_a_replay() {
     let mut clock = Hlc::new(device(1));
     let mut lot = record(1);
-    let first = Mutation::new(
-        device(1),
-        1,
-        &lot.clone(),
-        edit(&mut clock, &mut lot, "quantity", 5),
-    );
+    let first = Mutation::new(device(1), 1, &lot.clone(), edit(&mut clock, &mut lot, "quantity", 5));
     let created = apply_mutation(None, &first, NOW).unwrap();
     assert!(created.changed);
     assert_eq!(created.record.get("quantity"), Some(&json!(5)));
     let replay = apply_mutation(Some(&created.record), &first, NOW).unwrap();
     assert!(!replay.changed);
     assert_eq!(replay.record, created.record);
-    let second = Mutation::new(
-        device(1),
-        2,
-        &lot.clone(),
-        edit(&mut clock, &mut lot, "quantity", 4),
-    );
+    let second = Mutation::new(device(1), 2, &lot.clone(), edit(&mut clock, &mut lot, "quantity", 4));
     let updated = apply_mutation(Some(&created.record), &second, NOW).unwrap();
     assert!(updated.changed);
-    assert_eq!(
-        updated.record, lot,
-        "the server holds what the device holds"
-    );
+    assert_eq!(updated.record, lot, "the server holds what the device holds");
 }
 
 #[test]
@@ -212,10 +176,7 @@ fn applying_refuses_malformed_mutations() {
     let mut lot = record(1);
     let changes = edit(&mut clock, &mut lot, "quantity", 5);
     let empty = Mutation::new(device(1), 1, &lot, Vec::new());
-    assert_eq!(
-        apply_mutation(None, &empty, NOW),
-        Err(ApplyError::Empty { seq: 1 })
-    );
+    assert_eq!(apply_mutation(None, &empty, NOW), Err(ApplyError::Empty { seq: 1 }));
 
     let foreign = Mutation::new(device(2), 1, &lot, changes.clone());
     assert_eq!(
@@ -240,8 +201,7 @@ fn applying_refuses_malformed_mutations() {
             seen: vec![],
         },
     };
-    let error =
-        apply_mutation(None, &Mutation::new(device(1), 1, &lot, vec![future]), NOW).unwrap_err();
+    let error = apply_mutation(None, &Mutation::new(device(1), 1, &lot, vec![future]), NOW).unwrap_err();
     assert!(matches!(error, ApplyError::FarFuture { seq: 1, .. }));
 
     let ana = benchmate_core::record::UserId::new("ana").unwrap();
@@ -273,18 +233,11 @@ fn pull_pages_carry_the_cursor_and_whether_more_remain() {
         cursor: Cursor(cursor),
         limit,
     };
-    let rows = |seqs: &[u64]| {
-        seqs.iter()
-            .map(|s| (*s, record(*s as u8)))
-            .collect::<Vec<_>>()
-    };
+    let rows = |seqs: &[u64]| seqs.iter().map(|s| (*s, record(*s as u8))).collect::<Vec<_>>();
     // The server read limit + 1 = 3 rows: the third only says there is more.
     let page = PullPage::from_rows(&request(10, 2), rows(&[11, 14, 15]));
     assert_eq!(
-        page.changes
-            .iter()
-            .map(|c| c.server_seq)
-            .collect::<Vec<_>>(),
+        page.changes.iter().map(|c| c.server_seq).collect::<Vec<_>>(),
         vec![11, 14]
     );
     assert_eq!((page.next_cursor, page.has_more), (Cursor(14), true));
@@ -293,10 +246,7 @@ fn pull_pages_carry_the_cursor_and_whether_more_remain() {
     let empty = PullPage::from_rows(&request(15, 2), Vec::new());
     assert_eq!((empty.next_cursor, empty.has_more), (Cursor(15), false));
     assert_eq!(request(0, 0).effective_limit(), 1);
-    assert_eq!(
-        request(0, 1_000_000).effective_limit(),
-        PullRequest::MAX_LIMIT as usize
-    );
+    assert_eq!(request(0, 1_000_000).effective_limit(), PullRequest::MAX_LIMIT as usize);
 }
 
 #[test]

@@ -40,12 +40,7 @@ fn ucum_functional_tests() {
     let mut conversion_passed = 0;
     for case in &conversion {
         let attr = |name: &str| case.attribute(name).unwrap_or_default();
-        let (id, from, to, outcome) = (
-            attr("id"),
-            attr("srcUnit"),
-            attr("dstUnit"),
-            attr("outcome"),
-        );
+        let (id, from, to, outcome) = (attr("id"), attr("srcUnit"), attr("dstUnit"), attr("outcome"));
         let value: f64 = attr("value").parse().expect("numeric value");
         let expected: f64 = outcome.parse().expect("numeric outcome");
         let tolerance = common::stated_tolerance(outcome, expected);
@@ -62,11 +57,7 @@ fn ucum_functional_tests() {
         validation.len(),
         conversion.len()
     );
-    assert_eq!(
-        validation.len(),
-        529,
-        "the suite's validation count changed"
-    );
+    assert_eq!(validation.len(), 529, "the suite's validation count changed");
     assert_eq!(conversion.len(), 30, "the suite's conversion count changed");
     assert!(
         failures.is_empty(),
@@ -112,12 +103,7 @@ fn normalize_keeps_valid_ucum_meaning() {
 #[test]
 fn stated_tolerance_reads_the_last_digit() {
     // Worked by hand: "0.160" states thousandths; "25" units; "1e-7" one digit at 1e-7.
-    let cases = [
-        ("0.160", 0.0005),
-        ("25", 0.5),
-        ("1e-7", 0.5e-7),
-        ("6300000", 0.5),
-    ];
+    let cases = [("0.160", 0.0005), ("25", 0.5), ("1e-7", 0.5e-7), ("6300000", 0.5)];
     for (stated, want) in cases {
         let got = common::stated_tolerance(stated, stated.parse().unwrap());
         assert!((got - want).abs() < want * 1e-9, "{stated}: {got}");

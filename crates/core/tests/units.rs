@@ -22,35 +22,11 @@ type Case = (
 fn conversions_match_worked_examples() {
     let cases: &[Case] = &[
         // domain-facts #6: glucose 90 mg/dL, MW 180 -> 5 mmol/L (Marino, ICU Book app. 1).
-        (
-            90.0,
-            "mg/dL",
-            "mmol/L",
-            Some("glucose"),
-            5.0,
-            0.01,
-            "facts #6",
-        ),
+        (90.0, "mg/dL", "mmol/L", Some("glucose"), 5.0, 0.01, "facts #6"),
         // domain-facts #7: Ca 8 mg/dL -> 4 mEq/L (Marino): 8 x 0.2495 = 1.996 mmol/L x 2 = 3.99.
-        (
-            8.0,
-            "mg/dL",
-            "mEq/L",
-            Some("calcium"),
-            4.0,
-            0.01,
-            "facts #7",
-        ),
+        (8.0, "mg/dL", "mEq/L", Some("calcium"), 4.0, 0.01, "facts #7"),
         // Creatinine 1 mg/dL = 88.4 umol/L (factor table A).
-        (
-            1.0,
-            "mg/dL",
-            "umol/L",
-            Some("creatinine"),
-            88.4,
-            1e-9,
-            "facts SI table",
-        ),
+        (1.0, "mg/dL", "umol/L", Some("creatinine"), 88.4, 1e-9, "facts SI table"),
         (
             85.0,
             "umol/L",
@@ -61,15 +37,7 @@ fn conversions_match_worked_examples() {
             "facts SI table",
         ),
         // BUN 28 mg/dL x 0.357 = 9.996 mmol/L urea.
-        (
-            28.0,
-            "mg/dL",
-            "mmol/L",
-            Some("bun"),
-            9.996,
-            1e-9,
-            "facts #21",
-        ),
+        (28.0, "mg/dL", "mmol/L", Some("bun"), 9.996, 1e-9, "facts #21"),
         // Cholesterol 200 mg/dL x 0.02586 = 5.172 mmol/L.
         (
             200.0,
@@ -81,15 +49,7 @@ fn conversions_match_worked_examples() {
             "facts SI table",
         ),
         // Sodium: mEq/L and mmol/L are the same number for a monovalent ion.
-        (
-            140.0,
-            "mEq/L",
-            "mmol/L",
-            Some("sodium"),
-            140.0,
-            1e-9,
-            "facts SI table",
-        ),
+        (140.0, "mEq/L", "mmol/L", Some("sodium"), 140.0, 1e-9, "facts SI table"),
         // Ionized calcium 2.5 mEq/L x 0.5 = 1.25 mmol/L.
         (
             2.5,
@@ -102,38 +62,14 @@ fn conversions_match_worked_examples() {
         ),
         // Plain UCUM, no analyte: 1 g/dL = 10 g/L; 10^3/uL = 10^9/L; 1 U/L = 0.01667 ukat/L.
         (1.0, "g/dL", "g/L", None, 10.0, 1e-12, "UCUM"),
-        (
-            7.5,
-            "K/uL",
-            "x10^9/L",
-            None,
-            7.5,
-            1e-12,
-            "facts SI table (WBC)",
-        ),
+        (7.5, "K/uL", "x10^9/L", None, 7.5, 1e-12, "facts SI table (WBC)"),
         (7.5, "10^3/uL", "cells/uL", None, 7500.0, 1e-9, "UCUM"),
-        (
-            60.0,
-            "U/L",
-            "ukat/L",
-            None,
-            1.0,
-            1e-3,
-            "facts SI table (enzymes)",
-        ),
+        (60.0, "U/L", "ukat/L", None, 1.0, 1e-3, "facts SI table (enzymes)"),
         // pCO2 40 mmHg x 0.1333 = 5.33 kPa.
         (40.0, "mm Hg", "kPa", None, 5.333, 0.001, "facts SI table"),
         // Arbitrary units scale metrically against themselves: 1 IU/L = 1 mIU/mL = 1000 uIU/mL.
         (12.0, "IU/L", "mIU/mL", None, 12.0, 1e-12, "UCUM prefixes"),
-        (
-            12.0,
-            "mIU/mL",
-            "uIU/mL",
-            None,
-            12_000.0,
-            1e-9,
-            "UCUM prefixes",
-        ),
+        (12.0, "mIU/mL", "uIU/mL", None, 12_000.0, 1e-9, "UCUM prefixes"),
         (1.0, "cc", "mL", None, 1.0, 1e-12, "UCUM"),
         (1000.0, "mcg", "mg", None, 1.0, 1e-12, "UCUM"),
         (37.0, "°C", "[degF]", None, 98.6, 1e-9, "UCUM"),
@@ -173,12 +109,7 @@ fn explicit_molar_mass_and_valence() {
 #[test]
 fn refuses_mol_against_plain_counts() {
     // UCUM makes mol a number, so without this check mmol/L would "convert" to /L.
-    for (from, to) in [
-        ("mmol/L", "/L"),
-        ("/L", "mmol/L"),
-        ("mmol/L", "10*9/L"),
-        ("mol", "1"),
-    ] {
+    for (from, to) in [("mmol/L", "/L"), ("/L", "mmol/L"), ("mmol/L", "10*9/L"), ("mol", "1")] {
         match units::convert(1.0, from, to, Some(&MolarContext::with_molar_mass(100.0))) {
             Err(UnitError::NotCommensurable { why, .. }) => {
                 assert!(why.contains("amount of substance"), "{from} -> {to}: {why}")
@@ -207,10 +138,7 @@ fn refuses_what_needs_missing_context() {
         units::convert(1.0, "[IU]/L", "mg/L", None),
         Err(UnitError::Unsupported { .. })
     ));
-    assert_eq!(
-        units::convert(f64::NAN, "mg", "g", None),
-        Err(UnitError::NotFinite)
-    );
+    assert_eq!(units::convert(f64::NAN, "mg", "g", None), Err(UnitError::NotFinite));
     let bad = MolarContext::with_molar_mass(-5.0);
     assert!(matches!(
         units::convert(1.0, "mg/dL", "mmol/L", Some(&bad)),
@@ -222,10 +150,7 @@ fn refuses_what_needs_missing_context() {
 fn validate_takes_only_ucum() {
     assert!(units::validate("mg/dL").is_ok());
     assert!(units::validate("10*9/L").is_ok());
-    assert!(
-        units::validate("mEq/L").is_err(),
-        "mEq is a spelling, not UCUM"
-    );
+    assert!(units::validate("mEq/L").is_err(), "mEq is a spelling, not UCUM");
     assert!(units::validate("").is_err());
     assert!(matches!(
         units::validate(&"(".repeat(20_000)),
@@ -241,10 +166,7 @@ fn deep_nesting_at_the_length_cap_is_answered() {
     assert!(units::validate(&nested).is_ok());
     assert_eq!(units::convert(1.0, &nested, "cm", None), Ok(100.0));
     let too_deep = format!("{}m{}", "(".repeat(64), ")".repeat(64));
-    assert!(matches!(
-        units::validate(&too_deep),
-        Err(UnitError::TooLong { .. })
-    ));
+    assert!(matches!(units::validate(&too_deep), Err(UnitError::TooLong { .. })));
 }
 
 #[test]
@@ -268,11 +190,6 @@ fn analyte_factors_agree_with_molar_masses() {
         );
         let si = units::convert(1.0, a.conventional, a.si, Some(&a.molar_context()))
             .unwrap_or_else(|e| panic!("{}: {e}", a.id));
-        assert!(
-            close(si, a.factor, a.factor * 1e-9),
-            "{}: {si} vs {}",
-            a.id,
-            a.factor
-        );
+        assert!(close(si, a.factor, a.factor * 1e-9), "{}: {si} vs {}", a.id, a.factor);
     }
 }

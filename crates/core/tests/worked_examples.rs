@@ -11,8 +11,8 @@ fn inputs(arguments: &[&str]) -> Inputs {
 
 /// Computes `id` and compares output `output` with `expect` within `tolerance`.
 fn check(id: &str, arguments: &[&str], output: &str, expect: f64, tolerance: f64, source: &str) {
-    let outcome = calc::compute(id, &inputs(arguments))
-        .unwrap_or_else(|e| panic!("{id} {arguments:?} ({source}): {e}"));
+    let outcome =
+        calc::compute(id, &inputs(arguments)).unwrap_or_else(|e| panic!("{id} {arguments:?} ({source}): {e}"));
     let got = outcome
         .value(output)
         .unwrap_or_else(|| panic!("{id}: no output {output} in {outcome:?}"));
@@ -82,11 +82,7 @@ fn dilutions_and_solutions() {
     // #4: 0.15 M NaCl (MW 58.44), 500 mL -> 0.15 x 0.5 x 58.44 = 4.383 g.
     check(
         "stock-molar",
-        &[
-            "concentration=0.15mol/L",
-            "volume=500mL",
-            "molecular_weight=58.44",
-        ],
+        &["concentration=0.15mol/L", "volume=500mL", "molecular_weight=58.44"],
         "mass",
         4.383,
         1e-9,
@@ -94,11 +90,7 @@ fn dilutions_and_solutions() {
     );
     check(
         "stock-molar",
-        &[
-            "concentration=150 mmol/L",
-            "volume=0.5 L",
-            "molecular_weight=58.44",
-        ],
+        &["concentration=150 mmol/L", "volume=0.5 L", "molecular_weight=58.44"],
         "mass",
         4.383,
         1e-9,
@@ -171,11 +163,7 @@ fn centrifuge_and_hematology() {
     // #9: WBC 1:20, 4 large squares -> N x 20 / (4 x 1 x 0.1) = N x 50; N = 100 -> 5,000/uL.
     check(
         "hemocytometer",
-        &[
-            "cells_counted=100",
-            "squares_counted=4",
-            "dilution_factor=20",
-        ],
+        &["cells_counted=100", "squares_counted=4", "dilution_factor=20"],
         "cells_per_ul",
         5000.0,
         1e-9,
@@ -194,14 +182,7 @@ fn centrifuge_and_hematology() {
     let indices = ["hematocrit=45", "rbc=5.0", "hemoglobin=15"];
     check("rbc-indices", &indices, "mcv", 90.0, 1e-9, "facts #28 [C]");
     check("rbc-indices", &indices, "mch", 30.0, 1e-9, "facts #28 [C]");
-    check(
-        "rbc-indices",
-        &indices,
-        "mchc",
-        33.33,
-        0.01,
-        "facts #28 [C]",
-    );
+    check("rbc-indices", &indices, "mchc", 33.33, 0.01, "facts #28 [C]");
     // The same in other units: RBC 5.0 x 10^6/uL, Hb 150 g/L.
     check(
         "rbc-indices",
@@ -247,14 +228,7 @@ fn centrifuge_and_hematology() {
         0.001,
         "facts #31 [C]",
     );
-    check(
-        "reticulocyte-corrected",
-        &retic,
-        "rpi",
-        1.667,
-        0.001,
-        "facts #31 [C]",
-    );
+    check("reticulocyte-corrected", &retic, "rpi", 1.667, 0.001, "facts #31 [C]");
     // #32: 6 % x 2.8 x 10^12/L -> 168 x 10^9/L.
     check(
         "reticulocyte-corrected",
@@ -291,14 +265,7 @@ fn centrifuge_and_hematology() {
         1e-12,
         "facts #35 [C]",
     );
-    check(
-        "rhig-dose",
-        &["fetal_cells=1"],
-        "vials",
-        3.0,
-        0.0,
-        "facts #35 [C]",
-    );
+    check("rhig-dose", &["fetal_cells=1"], "vials", 3.0, 0.0, "facts #35 [C]");
 }
 
 #[test]
@@ -314,11 +281,7 @@ fn chemistry() {
     );
     check(
         "anion-gap",
-        &[
-            "sodium=140mEq/L",
-            "chloride=110 mEq/L",
-            "bicarbonate=9.4mmol/L",
-        ],
+        &["sodium=140mEq/L", "chloride=110 mEq/L", "bicarbonate=9.4mmol/L"],
         "anion_gap",
         20.6,
         1e-9,
@@ -335,12 +298,7 @@ fn chemistry() {
     );
     check(
         "anion-gap-albumin-corrected",
-        &[
-            "sodium=127",
-            "chloride=101",
-            "bicarbonate=9",
-            "albumin=18g/L",
-        ],
+        &["sodium=127", "chloride=101", "bicarbonate=9", "albumin=18g/L"],
         "anion_gap_corrected",
         22.5,
         1e-9,
@@ -384,12 +342,7 @@ fn chemistry() {
     // Osmolal gap, [C]: Na 140, glucose 90, BUN 14 -> 280 + 5 + 5 = 290; measured 300 -> 10.
     check(
         "osmolal-gap",
-        &[
-            "osmolality_measured=300",
-            "sodium=140",
-            "glucose=90",
-            "bun=14",
-        ],
+        &["osmolality_measured=300", "sodium=140", "glucose=90", "bun=14"],
         "osmolal_gap",
         10.0,
         1e-9,
@@ -405,22 +358,8 @@ fn chemistry() {
         "facts #15",
     );
     // #25: 7 % -> 10.929 x 4.85 = 53.0 mmol/mol; eAG 28.7 x 7 - 46.7 = 154.2 mg/dL.
-    check(
-        "hba1c-conversion",
-        &["hba1c=7"],
-        "ifcc",
-        53.0,
-        0.05,
-        "facts #25 [C]",
-    );
-    check(
-        "hba1c-conversion",
-        &["hba1c=7"],
-        "eag",
-        154.2,
-        1e-9,
-        "facts #25 [C]",
-    );
+    check("hba1c-conversion", &["hba1c=7"], "ifcc", 53.0, 0.05, "facts #25 [C]");
+    check("hba1c-conversion", &["hba1c=7"], "eag", 154.2, 1e-9, "facts #25 [C]");
     // #26: 298 x 14.5 / 405 = 10.67.
     check(
         "homa-ir",
@@ -561,14 +500,7 @@ fn renal() {
         "bsa=2.0",
     ];
     check("crcl-timed", &timed, "crcl", 100.0, 1e-9, "facts #19 [C]");
-    check(
-        "crcl-timed",
-        &timed,
-        "crcl_normalized",
-        86.5,
-        1e-9,
-        "facts #19 [C]",
-    );
+    check("crcl-timed", &timed, "crcl_normalized", 86.5, 1e-9, "facts #19 [C]");
 }
 
 #[test]
@@ -619,14 +551,7 @@ fn lipids_and_body() {
         "facts #36",
     );
     // BMI, [C]: 68 / 1.82^2 = 20.53.
-    check(
-        "bmi",
-        &["weight=68", "height=182cm"],
-        "bmi",
-        20.529,
-        0.001,
-        "[C]",
-    );
+    check("bmi", &["weight=68", "height=182cm"], "bmi", 20.529, 0.001, "[C]");
     check(
         "bmi",
         &["weight=150 lb", "height=70 in"],
@@ -640,16 +565,8 @@ fn lipids_and_body() {
 /// (id, arguments, the input the error must name)
 const REFUSED: &[(&str, &[&str], &str)] = &[
     ("anion-gap", &["sodium=140", "chloride=110"], "bicarbonate"),
-    (
-        "anion-gap",
-        &["sodium=abc", "chloride=110", "bicarbonate=9"],
-        "sodium",
-    ),
-    (
-        "anion-gap",
-        &["sodium=1400", "chloride=110", "bicarbonate=9"],
-        "sodium",
-    ),
+    ("anion-gap", &["sodium=abc", "chloride=110", "bicarbonate=9"], "sodium"),
+    ("anion-gap", &["sodium=1400", "chloride=110", "bicarbonate=9"], "sodium"),
     (
         "anion-gap",
         &["sodium=140 mg", "chloride=110", "bicarbonate=9"],
@@ -665,16 +582,8 @@ const REFUSED: &[(&str, &[&str], &str)] = &[
         &["sodium=140", "chloride=100", "bicarbonate=24"],
         "bicarbonate",
     ),
-    (
-        "egfr-ckd-epi-2021-cr",
-        &["sex=other", "age=50", "creatinine=1"],
-        "sex",
-    ),
-    (
-        "egfr-ckd-epi-2021-cr",
-        &["sex=male", "age=-5", "creatinine=1"],
-        "age",
-    ),
+    ("egfr-ckd-epi-2021-cr", &["sex=other", "age=50", "creatinine=1"], "sex"),
+    ("egfr-ckd-epi-2021-cr", &["sex=male", "age=-5", "creatinine=1"], "age"),
     (
         "egfr-ckd-epi-2021-cr",
         &["sex=male", "age=50", "creatinine=0"],
@@ -692,24 +601,12 @@ const REFUSED: &[(&str, &[&str], &str)] = &[
     ),
     (
         "crcl-cockcroft-gault",
-        &[
-            "sex=male",
-            "age=50",
-            "weight=80",
-            "creatinine=1",
-            "weight_policy=ideal",
-        ],
+        &["sex=male", "age=50", "weight=80", "creatinine=1", "weight_policy=ideal"],
         "height",
     ),
     (
         "crcl-cockcroft-gault",
-        &[
-            "sex=male",
-            "age=50",
-            "weight=80",
-            "creatinine=1",
-            "weight_policy=a",
-        ],
+        &["sex=male", "age=50", "weight=80", "creatinine=1", "weight_policy=a"],
         "weight_policy",
     ),
     (
@@ -737,11 +634,7 @@ const REFUSED: &[(&str, &[&str], &str)] = &[
         ],
         "top_concentration",
     ),
-    (
-        "percent-solution",
-        &["kind=w/w", "percent=5", "volume=100"],
-        "mass",
-    ),
+    ("percent-solution", &["kind=w/w", "percent=5", "volume=100"], "mass"),
 ];
 
 #[test]
@@ -771,19 +664,13 @@ fn validity_limits_give_warnings() {
         &inputs(&["total_cholesterol=300", "hdl=40", "triglycerides=450"]),
     )
     .unwrap();
-    assert!(
-        outcome.warnings.iter().any(|w| w.contains("400")),
-        "{outcome:?}"
-    );
+    assert!(outcome.warnings.iter().any(|w| w.contains("400")), "{outcome:?}");
     let outcome = calc::compute(
         "egfr-ckd-epi-2021-cr",
         &inputs(&["sex=female", "age=12", "creatinine=0.5"]),
     )
     .unwrap();
-    assert!(
-        outcome.warnings.iter().any(|w| w.contains("adults")),
-        "{outcome:?}"
-    );
+    assert!(outcome.warnings.iter().any(|w| w.contains("adults")), "{outcome:?}");
     let outcome = calc::compute(
         "crcl-cockcroft-gault",
         &inputs(&[
@@ -796,10 +683,7 @@ fn validity_limits_give_warnings() {
         ]),
     )
     .unwrap();
-    assert!(
-        outcome.outputs[0].label.contains("adjusted body weight"),
-        "{outcome:?}"
-    );
+    assert!(outcome.outputs[0].label.contains("adjusted body weight"), "{outcome:?}");
 }
 
 #[test]

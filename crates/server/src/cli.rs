@@ -17,6 +17,14 @@ pub struct Cli {
 pub enum Command {
     /// Serve the app and the /api/v1 API until Ctrl-C or SIGTERM.
     Serve(ServeArgs),
+    /// Run a calculator: `benchmate calc anion-gap sodium=140 chloride=104 bicarbonate=24`.
+    Calc(crate::commands::calc::CalcArgs),
+    /// Convert a value between units: `benchmate convert 90 mg/dL mmol/L --analyte glucose`.
+    Convert(crate::commands::convert::ConvertArgs),
+    /// Validate or normalize a UCUM unit.
+    Ucum(crate::commands::ucum::UcumArgs),
+    /// Read GS1 (or HIBC) barcode data, as a scanner sends it.
+    Gs1(crate::commands::gs1::Gs1Args),
 }
 
 /// Where the server listens and keeps its data.
@@ -39,8 +47,27 @@ pub struct ServeArgs {
 
 impl Cli {
     pub fn run(self) -> ExitCode {
-        match self.command {
-            Command::Serve(args) => crate::serve::run(args),
+        let result = match self.command {
+            Command::Serve(args) => return crate::serve::run(args),
+            Command::Calc(args) => crate::commands::calc::execute(&args),
+            Command::Convert(args) => crate::commands::convert::execute(&args),
+            Command::Ucum(args) => crate::commands::ucum::execute(&args),
+            Command::Gs1(args) => crate::commands::gs1::execute(&args),
+        };
+        print_outcome(result)
+    }
+}
+
+/// Prints a tool's answer to stdout, or its complaint to stderr with exit status 1.
+fn print_outcome(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            println!("{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{}", message.trim_end());
+            ExitCode::FAILURE
         }
     }
 }

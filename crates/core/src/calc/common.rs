@@ -6,22 +6,8 @@ use super::spec::{choice, quantity, InputSpec};
 const MOLAR: &[&str] = &["mmol/L", "meq/L"];
 const MASS_OR_MOLAR: &[&str] = &["mg/dL", "mmol/L"];
 
-pub const SODIUM: InputSpec = quantity(
-    "sodium",
-    "Sodium",
-    "mmol/L",
-    MOLAR,
-    (80.0, 220.0),
-    Some("sodium"),
-);
-pub const CHLORIDE: InputSpec = quantity(
-    "chloride",
-    "Chloride",
-    "mmol/L",
-    MOLAR,
-    (40.0, 180.0),
-    Some("chloride"),
-);
+pub const SODIUM: InputSpec = quantity("sodium", "Sodium", "mmol/L", MOLAR, (80.0, 220.0), Some("sodium"));
+pub const CHLORIDE: InputSpec = quantity("chloride", "Chloride", "mmol/L", MOLAR, (40.0, 180.0), Some("chloride"));
 pub const BICARBONATE: InputSpec = quantity(
     "bicarbonate",
     "Bicarbonate (HCO3)",
@@ -70,32 +56,11 @@ pub const CREATININE: InputSpec = quantity(
     (0.1, 40.0),
     Some("creatinine"),
 );
-pub const CYSTATIN_C: InputSpec = quantity(
-    "cystatin_c",
-    "Cystatin C",
-    "mg/L",
-    &["mg/L"],
-    (0.2, 15.0),
-    None,
-);
+pub const CYSTATIN_C: InputSpec = quantity("cystatin_c", "Cystatin C", "mg/L", &["mg/L"], (0.2, 15.0), None);
 pub const AGE: InputSpec = quantity("age", "Age (years)", "a", &["a", "mo"], (0.0, 130.0), None);
 pub const SEX: InputSpec = choice("sex", "Sex", &["male", "female"], None);
-pub const WEIGHT: InputSpec = quantity(
-    "weight",
-    "Weight",
-    "kg",
-    &["kg", "[lb_av]", "g"],
-    (0.3, 500.0),
-    None,
-);
-pub const HEIGHT: InputSpec = quantity(
-    "height",
-    "Height",
-    "cm",
-    &["cm", "m", "[in_i]"],
-    (30.0, 280.0),
-    None,
-);
+pub const WEIGHT: InputSpec = quantity("weight", "Weight", "kg", &["kg", "[lb_av]", "g"], (0.3, 500.0), None);
+pub const HEIGHT: InputSpec = quantity("height", "Height", "cm", &["cm", "m", "[in_i]"], (30.0, 280.0), None);
 pub const TOTAL_CHOLESTEROL: InputSpec = quantity(
     "total_cholesterol",
     "Total cholesterol",
@@ -144,14 +109,7 @@ pub const INSULIN: InputSpec = quantity(
     (0.1, 2000.0),
     None,
 );
-pub const RPM: InputSpec = quantity(
-    "rpm",
-    "Speed (rpm)",
-    "/min",
-    &["/min"],
-    (1.0, 300_000.0),
-    None,
-);
+pub const RPM: InputSpec = quantity("rpm", "Speed (rpm)", "/min", &["/min"], (1.0, 300_000.0), None);
 pub const RCF: InputSpec = quantity(
     "rcf",
     "Relative centrifugal force (x g)",
@@ -168,8 +126,7 @@ pub const RADIUS: InputSpec = quantity(
     (0.5, 100.0),
     None,
 );
-pub const HEMATOCRIT: InputSpec =
-    quantity("hematocrit", "Hematocrit", "%", &["%"], (5.0, 80.0), None);
+pub const HEMATOCRIT: InputSpec = quantity("hematocrit", "Hematocrit", "%", &["%"], (5.0, 80.0), None);
 pub const WBC: InputSpec = quantity(
     "wbc",
     "WBC count",

@@ -101,11 +101,9 @@ impl fmt::Display for CalcError {
                 f,
                 "{input}: {value} {unit} is outside the plausible range {min} to {max} {unit}"
             ),
-            CalcError::BadChoice {
-                input,
-                value,
-                allowed,
-            } => write!(f, "{input}: '{value}' is not one of {}", allowed.join(", ")),
+            CalcError::BadChoice { input, value, allowed } => {
+                write!(f, "{input}: '{value}' is not one of {}", allowed.join(", "))
+            }
             CalcError::Invalid { input, reason } => write!(f, "{input}: {reason}"),
             CalcError::BadAssignment { text, reason } => write!(f, "'{text}': {reason}"),
             CalcError::NoResult { reason } => write!(f, "no result: {reason}"),

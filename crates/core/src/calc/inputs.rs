@@ -33,15 +33,13 @@ impl Inputs {
 
     /// Adds a number with its unit.
     pub fn with(mut self, name: &str, value: f64, unit: &str) -> Inputs {
-        self.0
-            .insert(name.to_string(), InputValue::number(value, unit));
+        self.0.insert(name.to_string(), InputValue::number(value, unit));
         self
     }
 
     /// Adds a word (a choice such as `sex=female`).
     pub fn with_text(mut self, name: &str, text: &str) -> Inputs {
-        self.0
-            .insert(name.to_string(), InputValue::Text(text.to_string()));
+        self.0.insert(name.to_string(), InputValue::Text(text.to_string()));
         self
     }
 
@@ -71,9 +69,7 @@ pub fn parse_assignment(text: &str) -> Result<(String, InputValue), CalcError> {
         text: text.to_string(),
         reason: reason.to_string(),
     };
-    let (name, value) = text
-        .split_once('=')
-        .ok_or_else(|| bad("expected NAME=VALUE"))?;
+    let (name, value) = text.split_once('=').ok_or_else(|| bad("expected NAME=VALUE"))?;
     let name = name.trim();
     let value = value.trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -110,11 +106,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, name: &str, expect: InputValue) {
-        assert_eq!(
-            parse_assignment(text),
-            Ok((name.to_string(), expect)),
-            "{text}"
-        );
+        assert_eq!(parse_assignment(text), Ok((name.to_string(), expect)), "{text}");
     }
 
     #[test]
@@ -123,16 +115,8 @@ mod tests {
             value: v,
             unit: u.map(str::to_string),
         };
-        check(
-            "creatinine=1.09mg/dL",
-            "creatinine",
-            num(1.09, Some("mg/dL")),
-        );
-        check(
-            "creatinine=96 umol/L",
-            "creatinine",
-            num(96.0, Some("umol/L")),
-        );
+        check("creatinine=1.09mg/dL", "creatinine", num(1.09, Some("mg/dL")));
+        check("creatinine=96 umol/L", "creatinine", num(96.0, Some("umol/L")));
         check("age=55", "age", num(55.0, None));
         check("rcf=1.5e3", "rcf", num(1500.0, None));
         check("sodium=140mEq/L", "sodium", num(140.0, Some("mEq/L")));

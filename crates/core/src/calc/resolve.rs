@@ -4,10 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::outcome::display;
-use super::{
-    CalcError, Calculator, Column, Computed, InputKind, InputSpec, InputValue, Inputs, Outcome,
-    Output,
-};
+use super::{CalcError, Calculator, Column, Computed, InputKind, InputSpec, InputValue, Inputs, Outcome, Output};
 use crate::units;
 
 /// A value in a unit the calculator relates itself (a `FreeQuantity` input).
@@ -46,21 +43,16 @@ impl Values {
 
     /// The chosen option.
     pub fn choice(&self, name: &str) -> Result<&'static str, CalcError> {
-        self.choices
-            .get(name)
-            .copied()
-            .ok_or_else(|| CalcError::MissingInput {
-                input: name.to_string(),
-            })
+        self.choices.get(name).copied().ok_or_else(|| CalcError::MissingInput {
+            input: name.to_string(),
+        })
     }
 }
 
 /// Checks every input against the calculator's declaration.
 pub fn resolve(calculator: &Calculator, inputs: &Inputs) -> Result<Values, CalcError> {
     if let Some(unknown) = inputs.0.keys().find(|k| calculator.input(k).is_none()) {
-        return Err(CalcError::UnknownInput {
-            input: unknown.clone(),
-        });
+        return Err(CalcError::UnknownInput { input: unknown.clone() });
     }
     let mut values = Values::default();
     for spec in calculator.inputs {
@@ -69,30 +61,16 @@ pub fn resolve(calculator: &Calculator, inputs: &Inputs) -> Result<Values, CalcE
                 let value = quantity(spec, given)?;
                 values.quantities.insert(spec.name, value);
             }
-            (
-                None,
-                InputKind::Quantity {
-                    default: Some(d), ..
-                },
-            ) => {
+            (None, InputKind::Quantity { default: Some(d), .. }) => {
                 values.quantities.insert(spec.name, d);
             }
             (Some(given), InputKind::FreeQuantity { unit, .. }) => {
-                values
-                    .free
-                    .insert(spec.name, free_quantity(spec, given, unit)?);
+                values.free.insert(spec.name, free_quantity(spec, given, unit)?);
             }
             (Some(given), InputKind::Choice { options, .. }) => {
-                values
-                    .choices
-                    .insert(spec.name, choose(spec, given, options)?);
+                values.choices.insert(spec.name, choose(spec, given, options)?);
             }
-            (
-                None,
-                InputKind::Choice {
-                    default: Some(d), ..
-                },
-            ) => {
+            (None, InputKind::Choice { default: Some(d), .. }) => {
                 values.choices.insert(spec.name, d);
             }
             (None, _) if spec.required => {
@@ -136,11 +114,9 @@ fn quantity(spec: &InputSpec, given: &InputValue) -> Result<f64, CalcError> {
     let converted = match unit.as_deref() {
         None => value,
         Some(unit) => {
-            units::convert(value, unit, formula_unit, context.as_ref()).map_err(|error| {
-                CalcError::BadUnit {
-                    input: spec.name.to_string(),
-                    error,
-                }
+            units::convert(value, unit, formula_unit, context.as_ref()).map_err(|error| CalcError::BadUnit {
+                input: spec.name.to_string(),
+                error,
             })?
         }
     };
@@ -166,37 +142,25 @@ fn round_for_message(value: f64) -> f64 {
     (value * scale).round() / scale
 }
 
-fn free_quantity(
-    spec: &InputSpec,
-    given: &InputValue,
-    default_unit: &str,
-) -> Result<FreeValue, CalcError> {
+fn free_quantity(spec: &InputSpec, given: &InputValue, default_unit: &str) -> Result<FreeValue, CalcError> {
     let (value, unit) = number(spec, given)?;
     if value <= 0.0 {
         return Err(CalcError::invalid(spec.name, "must be greater than zero"));
     }
-    let unit = units::normalize(unit.as_deref().unwrap_or(default_unit)).map_err(|error| {
-        CalcError::BadUnit {
-            input: spec.name.to_string(),
-            error,
-        }
+    let unit = units::normalize(unit.as_deref().unwrap_or(default_unit)).map_err(|error| CalcError::BadUnit {
+        input: spec.name.to_string(),
+        error,
     })?;
     Ok(FreeValue { value, unit })
 }
 
-fn choose(
-    spec: &InputSpec,
-    given: &InputValue,
-    options: &'static [&'static str],
-) -> Result<&'static str, CalcError> {
+fn choose(spec: &InputSpec, given: &InputValue, options: &'static [&'static str]) -> Result<&'static str, CalcError> {
     let text = match given {
         InputValue::Text(text) => text.trim().to_lowercase(),
         InputValue::Number { value, .. } => value.to_string(),
     };
     let exact = options.iter().find(|o| o.eq_ignore_ascii_case(&text));
-    let mut by_prefix = options
-        .iter()
-        .filter(|o| !text.is_empty() && o.starts_with(&text));
+    let mut by_prefix = options.iter().filter(|o| !text.is_empty() && o.starts_with(&text));
     match (exact, by_prefix.next(), by_prefix.next()) {
         (Some(option), _, _) | (None, Some(option), None) => Ok(option),
         _ => Err(CalcError::BadChoice {
@@ -227,10 +191,7 @@ pub fn finish(calculator: &Calculator, computed: Computed) -> Result<Outcome, Ca
         }
         outputs.push(Output {
             name: spec.name,
-            label: value
-                .label
-                .clone()
-                .unwrap_or_else(|| spec.label.to_string()),
+            label: value.label.clone().unwrap_or_else(|| spec.label.to_string()),
             unit: value.unit.clone().unwrap_or_else(|| spec.unit.to_string()),
             value: value.value,
             decimals: spec.decimals,
@@ -238,11 +199,7 @@ pub fn finish(calculator: &Calculator, computed: Computed) -> Result<Outcome, Ca
         });
     }
     if let Some(table) = &computed.table {
-        let bad_cell = table
-            .rows
-            .iter()
-            .flatten()
-            .any(|cell| !cell.is_finite() || *cell < 0.0);
+        let bad_cell = table.rows.iter().flatten().any(|cell| !cell.is_finite() || *cell < 0.0);
         if bad_cell {
             return Err(CalcError::NoResult {
                 reason: "the plan would need a negative or impossible volume".to_string(),

@@ -178,12 +178,7 @@ impl InputSpec {
 }
 
 /// An output; shorthand used by the calculator files.
-pub const fn output(
-    name: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    decimals: u8,
-) -> OutputSpec {
+pub const fn output(name: &'static str, label: &'static str, unit: &'static str, decimals: u8) -> OutputSpec {
     OutputSpec {
         name,
         label,
@@ -194,12 +189,7 @@ pub const fn output(
 }
 
 /// An output that may be negative.
-pub const fn signed_output(
-    name: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    decimals: u8,
-) -> OutputSpec {
+pub const fn signed_output(name: &'static str, label: &'static str, unit: &'static str, decimals: u8) -> OutputSpec {
     OutputSpec {
         signed: true,
         ..output(name, label, unit, decimals)

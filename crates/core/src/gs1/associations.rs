@@ -16,10 +16,7 @@ pub fn check_associations(elements: &[Element]) -> Result<(), Gs1Error> {
 /// The same AI may appear twice only with the same value.
 pub fn check_repeats(elements: &[Element]) -> Result<(), Gs1Error> {
     for (i, a) in elements.iter().enumerate() {
-        if let Some(b) = elements[..i]
-            .iter()
-            .find(|b| b.ai == a.ai && b.raw != a.raw)
-        {
+        if let Some(b) = elements[..i].iter().find(|b| b.ai == a.ai && b.raw != a.raw) {
             return Err(Gs1Error::RepeatedAi {
                 ai: a.ai.clone(),
                 first: b.raw.clone(),

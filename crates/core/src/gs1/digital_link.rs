@@ -15,8 +15,7 @@ use super::table::{lookup, AiEntry};
 use super::Element;
 
 /// Characters allowed anywhere in a URI (RFC 3986 unreserved, reserved and '%').
-const URI_CHARACTERS: &str =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+const URI_CHARACTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
 
 /// URI characters that cannot appear in a domain name.
 const BAD_DOMAIN_CHARACTERS: &str = "_~?#@!$&'()*+,;=%";
@@ -38,12 +37,7 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
     let rest = SCHEMES
         .iter()
         .find_map(|scheme| uri.strip_prefix(scheme))
-        .ok_or_else(|| {
-            fail(
-                "the URI must start with https:// or http://, all in lower or all in upper case"
-                    .into(),
-            )
-        })?;
+        .ok_or_else(|| fail("the URI must start with https:// or http://, all in lower or all in upper case".into()))?;
     let slash = rest
         .find('/')
         .filter(|&at| at > 0)
@@ -58,9 +52,8 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let segments: Vec<&str> = path[1..].split('/').collect();
 
-    let start = find_primary_key(&segments).ok_or_else(|| {
-        fail("no GS1 primary key (such as /01/ for a GTIN) that Benchmate reads in the path".into())
-    })?;
+    let start = find_primary_key(&segments)
+        .ok_or_else(|| fail("no GS1 primary key (such as /01/ for a GTIN) that Benchmate reads in the path".into()))?;
     let mut elements = Vec::new();
     let mut path_ais = Vec::new();
     for pair in segments[start..].chunks(2) {
@@ -89,21 +82,15 @@ pub fn parse_digital_link(uri: &str, today: NaiveDate) -> Result<Vec<Element>, G
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let entry = lookup(key).ok_or_else(|| Gs1Error::UnsupportedAi {
-            ai: key.to_string(),
-        })?;
+        let entry = lookup(key).ok_or_else(|| Gs1Error::UnsupportedAi { ai: key.to_string() })?;
         if raw.is_empty() {
-            return Err(Gs1Error::EmptyValue {
-                ai: key.to_string(),
-            });
+            return Err(Gs1Error::EmptyValue { ai: key.to_string() });
         }
         if elements.iter().any(|e| e.ai == entry.ai) {
             return Err(fail(format!("AI ({key}) appears more than once")));
         }
         if !entry.dl_attribute {
-            return Err(fail(format!(
-                "AI ({key}) is not allowed as a query attribute"
-            )));
+            return Err(fail(format!("AI ({key}) is not allowed as a query attribute")));
         }
         if belongs_in_path(&path_ais, entry) {
             return Err(fail(format!(
@@ -158,9 +145,7 @@ fn unescape(text: &str, in_query: bool) -> Result<String, String> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
         match (bytes[i], hex) {
             (b'%', Some(hex)) => {
                 let digits = std::str::from_utf8(hex).map_err(|_| "bad escape")?;
@@ -197,11 +182,7 @@ mod tests {
         let got = parse_digital_link(uri, today())
             .map(|e| to_fnc1_string(&e, '^'))
             .map_err(|e| e.to_string());
-        assert_eq!(
-            got.as_deref(),
-            expect.map_err(str::to_string).as_deref(),
-            "{uri}"
-        );
+        assert_eq!(got.as_deref(), expect.map_err(str::to_string).as_deref(), "{uri}");
     }
 
     #[test]
@@ -216,7 +197,9 @@ mod tests {
         );
         check(
             "https://id.gs1.org/01/09520123456788/21/S1/10/L1",
-            Err("GS1 Digital Link URI: the path AIs 01/21/10 are not a primary key followed by its qualifiers in order"),
+            Err(
+                "GS1 Digital Link URI: the path AIs 01/21/10 are not a primary key followed by its qualifiers in order",
+            ),
         );
     }
 }

@@ -26,9 +26,7 @@ pub fn parse_bracketed(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1
             .split_once(')')
             .ok_or_else(|| malformed("an AI's bracket is not closed"))?;
         if !(2..=4).contains(&ai.len()) || !ai.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(malformed(&format!(
-                "({ai}) is not an AI: an AI is 2 to 4 digits"
-            )));
+            return Err(malformed(&format!("({ai}) is not an AI: an AI is 2 to 4 digits")));
         }
         // The value runs to the next unescaped '('; "\(" stands for a literal bracket.
         let mut value = String::new();
@@ -74,11 +72,7 @@ pub fn parse_raw(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error>
             at: rest.chars().take(8).collect(),
         })?;
         rest = &rest[entry.ai.len()..];
-        let end = match entry
-            .fixed_length
-            .then(|| entry.fixed_value_len())
-            .flatten()
-        {
+        let end = match entry.fixed_length.then(|| entry.fixed_value_len()).flatten() {
             // A predefined length: the value is exactly that long, and the next AI may follow
             // at once. A separator inside it means the value was cut short.
             Some(len) => rest
@@ -90,9 +84,7 @@ pub fn parse_raw(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error>
         };
         let (value, after) = rest.split_at(end);
         if value.is_empty() {
-            return Err(Gs1Error::EmptyValue {
-                ai: entry.ai.clone(),
-            });
+            return Err(Gs1Error::EmptyValue { ai: entry.ai.clone() });
         }
         elements.push(check_value(entry, value, today)?);
         rest = after;
@@ -104,11 +96,7 @@ pub fn parse_raw(text: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error>
 }
 
 /// Splits a value into the AI's components and applies each one's character set and rules.
-pub(crate) fn check_value(
-    entry: &AiEntry,
-    value: &str,
-    today: NaiveDate,
-) -> Result<Element, Gs1Error> {
+pub(crate) fn check_value(entry: &AiEntry, value: &str, today: NaiveDate) -> Result<Element, Gs1Error> {
     let bad = |fault: LintFault| Gs1Error::BadValue {
         ai: entry.ai.clone(),
         title: entry.title.clone(),
@@ -229,18 +217,12 @@ mod tests {
     }
 
     fn pairs(elements: &[Element]) -> Vec<(String, String)> {
-        elements
-            .iter()
-            .map(|e| (e.ai.clone(), e.raw.clone()))
-            .collect()
+        elements.iter().map(|e| (e.ai.clone(), e.raw.clone())).collect()
     }
 
     fn check_raw(input: &str, expect: &[(&str, &str)]) {
         let got = parse_raw(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        let expect: Vec<_> = expect
-            .iter()
-            .map(|(a, v)| (a.to_string(), v.to_string()))
-            .collect();
+        let expect: Vec<_> = expect.iter().map(|(a, v)| (a.to_string(), v.to_string())).collect();
         assert_eq!(pairs(&got), expect, "{input:?}");
     }
 
@@ -271,18 +253,14 @@ mod tests {
 
     #[test]
     fn bracketed_dates_are_typed() {
-        let got = parse_bracketed("(01)04012345678901(17)150129(10)ABC123", today())
-            .expect("valid label");
+        let got = parse_bracketed("(01)04012345678901(17)150129(10)ABC123", today()).expect("valid label");
         assert_eq!(
             got[1].value,
             Gs1Value::Date(NaiveDate::from_ymd_opt(2015, 1, 29).expect("date"))
         );
         assert_eq!(got[0].value, Gs1Value::Gtin("04012345678901".into()));
         assert_eq!(to_bracketed(&got), "(01)04012345678901(17)150129(10)ABC123");
-        assert_eq!(
-            to_fnc1_string(&got, '^'),
-            "^01040123456789011715012910ABC123"
-        );
+        assert_eq!(to_fnc1_string(&got, '^'), "^01040123456789011715012910ABC123");
     }
 
     #[test]

@@ -34,11 +34,7 @@ pub enum Gs1Error {
     /// A two-digit year that gives a date that does not exist in the century the GS1 rule picks.
     DateOutOfRange { ai: String, value: String },
     /// The same AI twice with different values.
-    RepeatedAi {
-        ai: String,
-        first: String,
-        second: String,
-    },
+    RepeatedAi { ai: String, first: String, second: String },
     /// Two AIs that must not appear together.
     ExclusiveAis { ai: String, other: String },
     /// An AI whose required companion is missing.
@@ -61,10 +57,7 @@ impl fmt::Display for Gs1Error {
                  start with an AI Benchmate reads"
             ),
             Gs1Error::UnsupportedAi { ai } => {
-                write!(
-                    f,
-                    "AI ({ai}) is not an Application Identifier Benchmate reads"
-                )
+                write!(f, "AI ({ai}) is not an Application Identifier Benchmate reads")
             }
             Gs1Error::MalformedAi { detail } => write!(f, "malformed element string: {detail}"),
             Gs1Error::EmptyValue { ai } => write!(f, "AI ({ai}) has no value"),

@@ -44,9 +44,7 @@ pub struct HibcLabel {
 }
 
 fn fail(detail: impl Into<String>) -> Gs1Error {
-    Gs1Error::Hibc {
-        detail: detail.into(),
-    }
+    Gs1Error::Hibc { detail: detail.into() }
 }
 
 /// The mod-43 check character of `text`.
@@ -75,9 +73,7 @@ pub fn parse_hibc(input: &str, today: NaiveDate) -> Result<HibcLabel, Gs1Error> 
     let expected = mod43_check(body)?;
     let found = check.chars().next().unwrap_or(' ');
     if expected != found {
-        return Err(fail(format!(
-            "check character is {found:?} but should be {expected:?}"
-        )));
+        return Err(fail(format!("check character is {found:?} but should be {expected:?}")));
     }
     let data = &body[1..];
     let mut label = HibcLabel::default();
@@ -105,9 +101,7 @@ pub fn parse_hibc(input: &str, today: NaiveDate) -> Result<HibcLabel, Gs1Error> 
 fn read_primary(primary: &str, label: &mut HibcLabel) -> Result<(), Gs1Error> {
     let ok = primary.len() >= 6
         && primary.len() <= 23
-        && primary
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        && primary.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if !ok {
         return Err(fail(
             "the primary data is a 4-character labeler code, a 1-18 character product number and a unit-of-measure digit, in capitals and digits",
@@ -206,11 +200,7 @@ fn yyyymmdd(text: &str) -> Result<NaiveDate, Gs1Error> {
 }
 
 /// Reads the expiry after `$$` (and any quantity), returning what follows it.
-fn read_expiry<'a>(
-    text: &'a str,
-    yy: &dyn Fn(u32) -> i32,
-    label: &mut HibcLabel,
-) -> Result<&'a str, Gs1Error> {
+fn read_expiry<'a>(text: &'a str, yy: &dyn Fn(u32) -> i32, label: &mut HibcLabel) -> Result<&'a str, Gs1Error> {
     let rest = match text.chars().next() {
         Some('0' | '1') => {
             let (m, r) = digits(text, 2, "the MMYY month")?;
@@ -241,8 +231,8 @@ fn read_expiry<'a>(
         Some(format @ ('5' | '6')) => {
             let (y, r) = digits(&text[1..], 2, "the Julian year")?;
             let (j, r) = digits(r, 3, "the Julian day")?;
-            let day = NaiveDate::from_yo_opt(yy(y), j)
-                .ok_or_else(|| fail(format!("day {j} does not exist in the year")))?;
+            let day =
+                NaiveDate::from_yo_opt(yy(y), j).ok_or_else(|| fail(format!("day {j} does not exist in the year")))?;
             label.expiry = Some(day);
             with_hour(format == '6', day, r, label)?
         }
@@ -252,18 +242,12 @@ fn read_expiry<'a>(
     Ok(rest)
 }
 
-fn with_hour<'a>(
-    has_hour: bool,
-    day: NaiveDate,
-    text: &'a str,
-    label: &mut HibcLabel,
-) -> Result<&'a str, Gs1Error> {
+fn with_hour<'a>(has_hour: bool, day: NaiveDate, text: &'a str, label: &mut HibcLabel) -> Result<&'a str, Gs1Error> {
     if !has_hour {
         return Ok(text);
     }
     let (h, r) = digits(text, 2, "the expiry hour")?;
-    let time = NaiveTime::from_hms_opt(h, 0, 0)
-        .ok_or_else(|| fail(format!("hour {h:02} does not exist")))?;
+    let time = NaiveTime::from_hms_opt(h, 0, 0).ok_or_else(|| fail(format!("hour {h:02} does not exist")))?;
     label.expiry_time = Some(day.and_time(time));
     Ok(r)
 }
@@ -301,22 +285,19 @@ mod tests {
         assert_eq!(label.product.as_deref(), Some("BJC5D6E7"));
         assert_eq!(label.unit_of_measure, Some(1));
         assert_eq!(label.link_character, Some('G'));
-        assert!(
-            parse_hibc("*+A123BJC5D6E71G*", today()).is_ok(),
-            "Code 39 asterisks"
-        );
+        assert!(parse_hibc("*+A123BJC5D6E71G*", today()).is_ok(), "Code 39 asterisks");
         assert!(parse_hibc("+A123BJC5D6E71H", today()).is_err());
     }
 
     #[test]
     fn concatenated_with_expiry_and_lot() {
         for (secondary, expiry, lot) in [
-            ("$$0627LOT42", day(2027, 6, 30), "LOT42"), // MMYY: last day of June 2027
-            ("$$0228LOT42", day(2028, 2, 29), "LOT42"), // 2028 is a leap year
+            ("$$0627LOT42", day(2027, 6, 30), "LOT42"),    // MMYY: last day of June 2027
+            ("$$0228LOT42", day(2028, 2, 29), "LOT42"),    // 2028 is a leap year
             ("$$2063027LOT42", day(2027, 6, 30), "LOT42"), // MMDDYY
             ("$$3270630LOT42", day(2027, 6, 30), "LOT42"), // YYMMDD
-            ("$$527181LOT42", day(2027, 6, 30), "LOT42"), // Julian: day 181 of 2027 = 30 June
-            ("27181LOT42", day(2027, 6, 30), "LOT42"),  // bare Julian date
+            ("$$527181LOT42", day(2027, 6, 30), "LOT42"),  // Julian: day 181 of 2027 = 30 June
+            ("27181LOT42", day(2027, 6, 30), "LOT42"),     // bare Julian date
         ] {
             let label = parse_hibc(&with_check(&format!("+A123BJC5D6E71/{secondary}")), today())
                 .unwrap_or_else(|e| panic!("{secondary}: {e}"));
@@ -329,10 +310,7 @@ mod tests {
     #[test]
     fn secondary_alone_quantities_serials_and_supplements() {
         let label = parse_hibc(&with_check("+$$8123270630LOT7G"), today()).expect("valid");
-        assert_eq!(
-            (label.quantity, label.expiry),
-            (Some(12), Some(day(2027, 6, 30)))
-        );
+        assert_eq!((label.quantity, label.expiry), (Some(12), Some(day(2027, 6, 30))));
         assert_eq!(label.lot.as_deref(), Some("LOT7"));
         assert_eq!(label.link_character, Some('G'));
         let label = parse_hibc(&with_check("+$+SER9/14D20270630G"), today()).expect("valid");

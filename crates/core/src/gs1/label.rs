@@ -97,11 +97,7 @@ mod tests {
 
     #[test]
     fn gs1_and_hibc_fill_the_same_fields() {
-        let gs1 = read_label(
-            "]d20104150000021126172506302112345ABC\u{1d}10LOT42X",
-            today(),
-        )
-        .expect("GS1");
+        let gs1 = read_label("]d20104150000021126172506302112345ABC\u{1d}10LOT42X", today()).expect("GS1");
         assert_eq!(
             gs1.fields(),
             LabelFields {

@@ -165,11 +165,7 @@ impl fmt::Display for LintFault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LintFault::NonDigit { position, ch } => {
-                write!(
-                    f,
-                    "character {ch:?} at position {} is not a digit",
-                    position + 1
-                )
+                write!(f, "character {ch:?} at position {} is not a digit", position + 1)
             }
             LintFault::NotCset82 { position, ch } => write!(
                 f,
@@ -218,9 +214,9 @@ fn fixed_digits(text: &str, len: usize, wrong_length: LintFault) -> Result<(), L
 
 /// Reads digits already checked by [`all_digits`].
 fn number(digits: &str) -> u32 {
-    digits.bytes().fold(0, |n, d| {
-        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
-    })
+    digits
+        .bytes()
+        .fold(0, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0')))
 }
 
 fn in_range(digits: &str, max: u32, fault: fn(u32) -> LintFault) -> Result<(), LintFault> {
@@ -310,20 +306,10 @@ mod tests {
         check(
             Linter::Csum,
             "09520123456787",
-            Err(LintFault::CheckDigit {
-                expected: 8,
-                found: 7,
-            }),
+            Err(LintFault::CheckDigit { expected: 8, found: 7 }),
         );
         check(Linter::Csum, "", Err(LintFault::TooShortForCheckDigit));
-        check(
-            Linter::Csum,
-            "0952A",
-            Err(LintFault::NonDigit {
-                position: 4,
-                ch: 'A',
-            }),
-        );
+        check(Linter::Csum, "0952A", Err(LintFault::NonDigit { position: 4, ch: 'A' }));
     }
 
     #[test]
@@ -346,11 +332,7 @@ mod tests {
             "250431",
             Err(LintFault::IllegalDay { day: 31, month: 4 }),
         );
-        check(
-            Linter::Yymmdd,
-            "25043",
-            Err(LintFault::DateLength { expected: 6 }),
-        );
+        check(Linter::Yymmdd, "25043", Err(LintFault::DateLength { expected: 6 }));
     }
 
     #[test]

@@ -42,8 +42,7 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error> {
     }
     if input.starts_with('+') {
         return Err(Gs1Error::Hibc {
-            detail: "this is HIBC data (leading '+'), not GS1 data; read_label reads both"
-                .to_string(),
+            detail: "this is HIBC data (leading '+'), not GS1 data; read_label reads both".to_string(),
         });
     }
     parse_raw(&with_separators(input), today)
@@ -53,9 +52,7 @@ pub fn parse(input: &str, today: NaiveDate) -> Result<Vec<Element>, Gs1Error> {
 fn with_separators(text: &str) -> String {
     SEPARATOR_STAND_INS
         .iter()
-        .fold(text.to_string(), |acc, stand_in| {
-            acc.replace(stand_in, "\u{1d}")
-        })
+        .fold(text.to_string(), |acc, stand_in| acc.replace(stand_in, "\u{1d}"))
 }
 
 /// Reads data that starts with an AIM symbology identifier `]` + letter + modifier.
@@ -119,10 +116,7 @@ mod tests {
 
     fn check(input: &str, expect: &[(&str, &str)]) {
         let got = parse(input, today()).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        let got: Vec<(&str, &str)> = got
-            .iter()
-            .map(|e| (e.ai.as_str(), e.raw.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> = got.iter().map(|e| (e.ai.as_str(), e.raw.as_str())).collect();
         assert_eq!(got, expect, "{input:?}");
     }
 

@@ -57,15 +57,13 @@ pub fn missing_separator_hints(elements: &[Element], today: NaiveDate) -> Vec<Se
             continue;
         };
         let raw = &element.raw;
-        let found = (1..raw.len())
-            .filter(|&p| raw.is_char_boundary(p))
-            .find_map(|p| {
-                let tail = &raw[p..];
-                lookup_prefix(tail).filter(|e| strongly_checked(e))?;
-                let tail_elements = parse_raw(tail, today).ok()?;
-                let head = check_value(entry, &raw[..p], today).ok()?;
-                Some((p, head, tail_elements))
-            });
+        let found = (1..raw.len()).filter(|&p| raw.is_char_boundary(p)).find_map(|p| {
+            let tail = &raw[p..];
+            lookup_prefix(tail).filter(|e| strongly_checked(e))?;
+            let tail_elements = parse_raw(tail, today).ok()?;
+            let head = check_value(entry, &raw[..p], today).ok()?;
+            Some((p, head, tail_elements))
+        });
         if let Some((split_at, head, tail_elements)) = found {
             let alternative = elements[..i]
                 .iter()

@@ -183,11 +183,7 @@ mod tests {
         let all = entries();
         assert!(all.len() > 100, "ranges expand into single AIs");
         for (i, a) in all.iter().enumerate() {
-            assert!(
-                all[i + 1..].iter().all(|b| b.ai != a.ai),
-                "duplicate {}",
-                a.ai
-            );
+            assert!(all[i + 1..].iter().all(|b| b.ai != a.ai), "duplicate {}", a.ai);
         }
     }
 
@@ -201,20 +197,14 @@ mod tests {
         assert_eq!(gtin.fixed_value_len(), Some(14));
         assert_eq!(
             gtin.dl_key_qualifiers,
-            Some(vec![
-                vec!["22".into(), "10".into(), "21".into()],
-                vec!["235".into()]
-            ])
+            Some(vec![vec!["22".into(), "10".into(), "21".into()], vec!["235".into()]])
         );
         let lot = lookup("10").expect("10");
         assert_eq!(lot.fixed_value_len(), None);
         assert!(!lot.fixed_length);
         assert_eq!(lookup("7230").map(|e| e.title.as_str()), Some("CERT # 1"));
         assert_eq!(lookup_prefix("17250630").map(|e| e.ai.as_str()), Some("17"));
-        assert_eq!(
-            lookup_prefix("3103000195").map(|e| e.ai.as_str()),
-            Some("3103")
-        );
+        assert_eq!(lookup_prefix("3103000195").map(|e| e.ai.as_str()), Some("3103"));
         assert!(lookup_prefix("89ABC").is_none());
     }
 

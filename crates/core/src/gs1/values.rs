@@ -68,34 +68,22 @@ pub fn yymmdd_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let day: u32 = text.get(4..6)?.parse().ok()?;
     let year = full_year(yy, today);
     let leap = NaiveDate::from_ymd_opt(year, 2, 29).is_some();
-    let day = if day == 0 {
-        days_in_month(leap, month)
-    } else {
-        day
-    };
+    let day = if day == 0 { days_in_month(leap, month) } else { day };
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// Builds the typed value of an AI whose text has passed every check.
 pub fn typed_value(entry: &AiEntry, text: &str, today: NaiveDate) -> Option<Gs1Value> {
     let first = entry.components.first()?;
-    let is_date = |c: &super::table::Component| {
-        c.linters
-            .iter()
-            .any(|l| matches!(l, Linter::Yymmd0 | Linter::Yymmdd))
-    };
+    let is_date = |c: &super::table::Component| c.linters.iter().any(|l| matches!(l, Linter::Yymmd0 | Linter::Yymmdd));
     Some(match entry.ai.as_str() {
         "01" | "02" | "03" => Gs1Value::Gtin(text.to_string()),
         "30" | "37" => Gs1Value::Count(text.parse().ok()?),
-        ai if ai.len() == 4 && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36") => {
-            Gs1Value::Measure {
-                digits: text.parse().ok()?,
-                decimals: ai[3..].parse().ok()?,
-            }
-        }
-        _ if entry.components.len() == 1 && is_date(first) => {
-            Gs1Value::Date(yymmdd_date(text, today)?)
-        }
+        ai if ai.len() == 4 && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36") => Gs1Value::Measure {
+            digits: text.parse().ok()?,
+            decimals: ai[3..].parse().ok()?,
+        },
+        _ if entry.components.len() == 1 && is_date(first) => Gs1Value::Date(yymmdd_date(text, today)?),
         "7003" => {
             let date = yymmdd_date(text.get(..6)?, today)?;
             let hour = text.get(6..8)?.parse().ok()?;
@@ -143,8 +131,7 @@ mod tests {
 
     #[test]
     fn measures_place_the_implied_decimal_point() {
-        for (digits, decimals, expect) in [(195, 3, "0.195"), (123456, 0, "123456"), (5, 2, "0.05")]
-        {
+        for (digits, decimals, expect) in [(195, 3, "0.195"), (123456, 0, "123456"), (5, 2, "0.05")] {
             assert_eq!(Gs1Value::Measure { digits, decimals }.display(), expect);
         }
     }

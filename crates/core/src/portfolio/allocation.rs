@@ -232,13 +232,7 @@ mod tests {
             of_entry: &[Some(0), Some(0)],
             limits: &[10_000],
         };
-        let result = allocate_shared(
-            &[10_000, 10_000],
-            &caps,
-            &[0, 1],
-            &[2_000],
-            &[vec![], vec![0]],
-        );
+        let result = allocate_shared(&[10_000, 10_000], &caps, &[0, 1], &[2_000], &[vec![], vec![0]]);
         assert_eq!(result.counted, vec![8_000, 2_000]);
         assert_eq!(result.shares[1], vec![(0, 2_000)]);
     }
@@ -283,10 +277,7 @@ mod optimality {
         (0u32..1 << needs.len())
             .map(|set| {
                 let hits = |e: usize| matches[e].iter().any(|t| set & (1 << t) != 0);
-                let outside: i64 = (0..needs.len())
-                    .filter(|t| set & (1 << t) == 0)
-                    .map(|t| needs[t])
-                    .sum();
+                let outside: i64 = (0..needs.len()).filter(|t| set & (1 << t) == 0).map(|t| needs[t]).sum();
                 let uncapped: i64 = (0..available.len())
                     .filter(|&e| cap_of[e].is_none() && hits(e))
                     .map(|e| available[e])
@@ -306,13 +297,7 @@ mod optimality {
             .unwrap_or(0)
     }
 
-    type Instance = (
-        Vec<i64>,
-        Vec<Option<usize>>,
-        Vec<i64>,
-        Vec<i64>,
-        Vec<Vec<usize>>,
-    );
+    type Instance = (Vec<i64>, Vec<Option<usize>>, Vec<i64>, Vec<i64>, Vec<Vec<usize>>);
 
     fn instance() -> impl Strategy<Value = Instance> {
         (1usize..5, 0usize..8).prop_flat_map(|(topics, entries)| {

@@ -32,16 +32,11 @@ impl AttachmentRef {
 
 /// Accepts exactly 64 lowercase hexadecimal digits, the form the store and server use.
 pub fn check_sha256(hash: &str) -> Result<(), PortfolioError> {
-    let well_formed = hash.len() == 64
-        && hash
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let well_formed = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if well_formed {
         Ok(())
     } else {
-        Err(PortfolioError::InvalidAttachmentHash {
-            hash: hash.to_string(),
-        })
+        Err(PortfolioError::InvalidAttachmentHash { hash: hash.to_string() })
     }
 }
 
@@ -178,8 +173,7 @@ fn fit_within(source: ImageSize, max_side: u32) -> Result<ImageSize, PortfolioEr
     }
     // short * max / long, rounded half up, in integers so no float rounding creeps in.
     let scale = |side: u32| -> u32 {
-        let scaled = (u64::from(side) * u64::from(max_side) * 2 + u64::from(longest))
-            / (2 * u64::from(longest));
+        let scaled = (u64::from(side) * u64::from(max_side) * 2 + u64::from(longest)) / (2 * u64::from(longest));
         u32::try_from(scaled.max(1)).unwrap_or(max_side)
     };
     Ok(ImageSize::new(scale(width), scale(height)))
@@ -224,18 +218,14 @@ mod tests {
     fn thumbnails_use_the_thumbnail_limit() {
         let policy = AttachmentPolicy::default();
         // 4032x3024 -> 256 x (3024 * 256 / 4032 = 192).
-        let thumb = policy
-            .thumbnail_size(ImageSize::new(4032, 3024))
-            .expect("pixels");
+        let thumb = policy.thumbnail_size(ImageSize::new(4032, 3024)).expect("pixels");
         assert_eq!(thumb, ImageSize::new(256, 192));
     }
 
     #[test]
     fn encode_attempts_step_down_in_quality_then_size() {
         let policy = AttachmentPolicy::default();
-        let attempts = policy
-            .encode_attempts(ImageSize::new(4032, 3024))
-            .expect("pixels");
+        let attempts = policy.encode_attempts(ImageSize::new(4032, 3024)).expect("pixels");
         let got: Vec<(u32, u32, f64)> = attempts
             .iter()
             .map(|a| (a.size.width, a.size.height, a.jpeg_quality))
@@ -263,13 +253,8 @@ mod tests {
                 max_bytes: 1_048_576
             })
         );
-        assert_eq!(
-            policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576),
-            Ok(())
-        );
-        assert!(policy
-            .check_size(AttachmentKind::Pdf, 5 * 1_048_576 + 1)
-            .is_err());
+        assert_eq!(policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576), Ok(()));
+        assert!(policy.check_size(AttachmentKind::Pdf, 5 * 1_048_576 + 1).is_err());
     }
 
     #[test]
@@ -277,10 +262,7 @@ mod tests {
         let kind = |t: &str| AttachmentKind::from_media_type(t).ok();
         assert_eq!(kind("image/jpeg"), Some(AttachmentKind::Image));
         assert_eq!(kind("IMAGE/PNG"), Some(AttachmentKind::Image));
-        assert_eq!(
-            kind("application/pdf; name=cert.pdf"),
-            Some(AttachmentKind::Pdf)
-        );
+        assert_eq!(kind("application/pdf; name=cert.pdf"), Some(AttachmentKind::Pdf));
         assert_eq!(kind("image/heic"), None);
         assert_eq!(kind("text/html"), None);
     }

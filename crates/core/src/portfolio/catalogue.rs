@@ -32,16 +32,12 @@ impl Catalogue {
 
     /// Reads and checks a rule file: its format, every program's rules, and unique ids.
     pub fn from_json(text: &str) -> Result<Catalogue, PortfolioError> {
-        let catalogue: Catalogue =
-            serde_json::from_str(text).map_err(|error| PortfolioError::RulesFile {
-                reason: error.to_string(),
-            })?;
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| PortfolioError::RulesFile {
+            reason: error.to_string(),
+        })?;
         if catalogue.format != FORMAT {
             return Err(PortfolioError::RulesFile {
-                reason: format!(
-                    "format {} is not the supported format {FORMAT}",
-                    catalogue.format
-                ),
+                reason: format!("format {} is not the supported format {FORMAT}", catalogue.format),
             });
         }
         for (index, program) in catalogue.programs.iter().enumerate() {
@@ -50,10 +46,7 @@ impl Catalogue {
                 .map_err(|problems| PortfolioError::RulesFile {
                     reason: problems.to_string(),
                 })?;
-            if catalogue.programs[..index]
-                .iter()
-                .any(|p| p.id == program.id)
-            {
+            if catalogue.programs[..index].iter().any(|p| p.id == program.id) {
                 return Err(PortfolioError::RulesFile {
                     reason: format!("program id {:?} is used twice", program.id),
                 });
@@ -73,10 +66,7 @@ impl Catalogue {
     }
 
     /// The rules that apply to a credential: a catalogue program, or its own custom rules.
-    pub fn rules_for<'a>(
-        &'a self,
-        credential: &'a Credential,
-    ) -> Result<&'a ProgramRules, PortfolioError> {
+    pub fn rules_for<'a>(&'a self, credential: &'a Credential) -> Result<&'a ProgramRules, PortfolioError> {
         match &credential.program {
             ProgramChoice::Catalogue(id) => self
                 .program(id)
@@ -154,30 +144,23 @@ mod tests {
     fn a_wrong_format_or_broken_rule_is_refused_with_its_reason() {
         let wrong_format = BUNDLED_RULES_JSON.replacen("\"format\": 1", "\"format\": 2", 1);
         let error = Catalogue::from_json(&wrong_format).expect_err("format 2");
-        assert!(error
-            .to_string()
-            .contains("format 2 is not the supported format 1"));
+        assert!(error.to_string().contains("format 2 is not the supported format 1"));
 
         let typo = BUNDLED_RULES_JSON.replacen("\"hiv_aids\"]", "\"hiv_aid\"]", 1);
         let error = Catalogue::from_json(&typo).expect_err("unknown category");
         assert!(
-            error
-                .to_string()
-                .contains("\"hiv_aid\" is not a built-in category"),
+            error.to_string().contains("\"hiv_aid\" is not a built-in category"),
             "{error}"
         );
 
         let negative = BUNDLED_RULES_JSON.replacen("\"minimum\": 36", "\"minimum\": -36", 1);
         let error = Catalogue::from_json(&negative).expect_err("negative total");
         assert!(
-            error
-                .to_string()
-                .contains("rule \"total\": the amount must be above 0"),
+            error.to_string().contains("rule \"total\": the amount must be above 0"),
             "{error}"
         );
 
-        let unknown_field =
-            BUNDLED_RULES_JSON.replacen("\"cycle_months\": 36", "\"cycle_month\": 36", 1);
+        let unknown_field = BUNDLED_RULES_JSON.replacen("\"cycle_months\": 36", "\"cycle_month\": 36", 1);
         assert!(Catalogue::from_json(&unknown_field).is_err());
     }
 }

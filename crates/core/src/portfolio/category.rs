@@ -28,16 +28,10 @@ pub const BUILTIN_CATEGORIES: &[(&str, &str)] = &[
     ("point_of_care", "Point-of-care testing"),
     ("quality", "Quality control and assurance"),
     ("management", "Management"),
-    (
-        "administration_supervision",
-        "Administration or supervision",
-    ),
+    ("administration_supervision", "Administration or supervision"),
     ("education", "Education"),
     ("hiv_aids", "HIV/AIDS"),
-    (
-        "prevention_of_medical_errors",
-        "Prevention of medical errors",
-    ),
+    ("prevention_of_medical_errors", "Prevention of medical errors"),
     ("laws_and_rules", "Laws and rules"),
     ("general", "General laboratory"),
 ];
@@ -136,11 +130,7 @@ mod tests {
         let got = ContentCategory::parse(input);
         match (got, expect) {
             (Ok(category), Ok((id, builtin))) => {
-                assert_eq!(
-                    (category.id(), category.is_builtin()),
-                    (id, builtin),
-                    "{input:?}"
-                )
+                assert_eq!((category.id(), category.is_builtin()), (id, builtin), "{input:?}")
             }
             (Err(error), Err(fragment)) => {
                 assert!(error.to_string().contains(fragment), "{input:?}: {error}")
@@ -165,9 +155,7 @@ mod tests {
     fn builtin_ids_are_unique_and_in_normal_form() {
         for (index, (id, label)) in BUILTIN_CATEGORIES.iter().enumerate() {
             assert!(
-                BUILTIN_CATEGORIES[index + 1..]
-                    .iter()
-                    .all(|(other, _)| other != id),
+                BUILTIN_CATEGORIES[index + 1..].iter().all(|(other, _)| other != id),
                 "{id} listed twice"
             );
             let category = ContentCategory::builtin(id).expect("listed");

@@ -43,12 +43,7 @@ pub struct Credential {
 
 impl Credential {
     /// A credential following a catalogue program, with no roles or specialties.
-    pub fn new(
-        label: &str,
-        program_id: &str,
-        cycle_start: NaiveDate,
-        cycle_end: NaiveDate,
-    ) -> Credential {
+    pub fn new(label: &str, program_id: &str, cycle_start: NaiveDate, cycle_end: NaiveDate) -> Credential {
         Credential {
             label: label.to_string(),
             program: ProgramChoice::Catalogue(program_id.to_string()),
@@ -155,34 +150,17 @@ mod tests {
 
     #[test]
     fn credentials_are_checked_against_their_program() {
-        let ascp = Credential::new(
-            "MLS(ASCP)",
-            "ascp-boc-cmp-mls",
-            day("2024-01-01"),
-            day("2026-12-31"),
-        );
+        let ascp = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
         check(ascp.clone(), &[]);
 
-        let backwards = Credential::new(
-            "MLS",
-            "ascp-boc-cmp-mls",
-            day("2026-12-31"),
-            day("2024-01-01"),
-        );
-        check(
-            backwards,
-            &["cycle end 2024-01-01 is before cycle start 2026-12-31"],
-        );
+        let backwards = Credential::new("MLS", "ascp-boc-cmp-mls", day("2026-12-31"), day("2024-01-01"));
+        check(backwards, &["cycle end 2024-01-01 is before cycle start 2026-12-31"]);
 
         let unknown = Credential::new("X", "nope", day("2024-01-01"), day("2025-12-31"));
         check(unknown, &["no CE program with id \"nope\""]);
 
-        let mut florida =
-            Credential::new("FL", "fl-64b3-11-001", day("2025-09-01"), day("2027-08-31"));
-        check(
-            florida.clone(),
-            &["needs the credential's licensed categories"],
-        );
+        let mut florida = Credential::new("FL", "fl-64b3-11-001", day("2025-09-01"), day("2027-08-31"));
+        check(florida.clone(), &["needs the credential's licensed categories"]);
         florida.specialties = vec![ContentCategory::parse("hematology").expect("builtin")];
         florida.roles = vec!["supervisor".to_string(), "boss".to_string()];
         check(
@@ -217,15 +195,9 @@ mod tests {
         let catalogue = Catalogue::bundled().expect("bundled rules");
         let ascp = catalogue.program("ascp-boc-cmp-mls").expect("listed");
         // 36 months from 2024-01-01 is 2027-01-01; the cycle ends the day before.
-        assert_eq!(
-            ascp.suggested_cycle_end(day("2024-01-01")),
-            Some(day("2026-12-31"))
-        );
+        assert_eq!(ascp.suggested_cycle_end(day("2024-01-01")), Some(day("2026-12-31")));
         let florida = catalogue.program("fl-64b3-11-001").expect("listed");
         // 24 months from 2025-09-01 is 2027-09-01 -> 2027-08-31 (Florida's biennium ends 31 August).
-        assert_eq!(
-            florida.suggested_cycle_end(day("2025-09-01")),
-            Some(day("2027-08-31"))
-        );
+        assert_eq!(florida.suggested_cycle_end(day("2025-09-01")), Some(day("2027-08-31")));
     }
 }

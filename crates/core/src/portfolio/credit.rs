@@ -72,10 +72,7 @@ impl CreditType {
 
     /// True for college credit, which some programs cap.
     pub fn is_academic(self) -> bool {
-        matches!(
-            self,
-            CreditType::AcademicQuarterHour | CreditType::AcademicSemesterHour
-        )
+        matches!(self, CreditType::AcademicQuarterHour | CreditType::AcademicSemesterHour)
     }
 }
 
@@ -103,20 +100,13 @@ impl CreditAmount {
 
 impl fmt::Display for CreditAmount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}",
-            format_decimal(self.value),
-            self.credit_type.label()
-        )
+        write!(f, "{} {}", format_decimal(self.value), self.credit_type.label())
     }
 }
 
 /// A quantity of a program's unit (points or hours) in thousandths, so that sums and the
 /// comparison "earned >= needed" are exact: 0.1 + 0.2 hours must meet a 0.3 hour minimum.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Points(pub i64);
 
@@ -265,8 +255,7 @@ mod tests {
 
     #[test]
     fn amounts_with_units_are_singular_only_for_exactly_one() {
-        let text =
-            |unit: CreditUnit, v: f64| unit.amount_text(Points::from_decimal(v).expect("finite"));
+        let text = |unit: CreditUnit, v: f64| unit.amount_text(Points::from_decimal(v).expect("finite"));
         assert_eq!(text(CreditUnit::Points, 1.0), "1 point");
         assert_eq!(text(CreditUnit::Points, 1.5), "1.5 points");
         assert_eq!(text(CreditUnit::Points, 0.0), "0 points");

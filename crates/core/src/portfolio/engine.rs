@@ -100,9 +100,7 @@ pub struct CycleEvaluation {
 impl CycleEvaluation {
     /// The outcome of the entries that count, in the order given.
     pub fn counted_entries(&self) -> impl Iterator<Item = &EntryOutcome> {
-        self.entries
-            .iter()
-            .filter(|outcome| outcome.counted > Points::ZERO)
+        self.entries.iter().filter(|outcome| outcome.counted > Points::ZERO)
     }
 }
 
@@ -129,12 +127,7 @@ pub fn evaluate(
     // Validation allows at most one cap per entry, so the first that selects it is the one.
     let cap_of: Vec<Option<usize>> = entries
         .iter()
-        .map(|keyed| {
-            rules
-                .caps
-                .iter()
-                .position(|cap| cap_selects(cap, &keyed.entry))
-        })
+        .map(|keyed| rules.caps.iter().position(|cap| cap_selects(cap, &keyed.entry)))
         .collect();
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| (entries[i].entry.completed_on, i));
@@ -142,15 +135,8 @@ pub fn evaluate(
         of_entry: &cap_of,
         limits: &cap_limits,
     };
-    let (total, topics) = evaluate_requirements(
-        rules,
-        credential,
-        entries,
-        &mut outcomes,
-        &caps,
-        &order,
-        total_needed,
-    )?;
+    let (total, topics) =
+        evaluate_requirements(rules, credential, entries, &mut outcomes, &caps, &order, total_needed)?;
     let caps = cap_statuses(rules, &cap_of, &cap_limits, &mut outcomes);
     let complete = total.met && topics.iter().all(|topic| topic.met);
     let timing = timing(
@@ -219,12 +205,7 @@ fn check_inputs(rules: &ProgramRules, credential: &Credential) -> Result<(), Pro
 }
 
 /// Decides whether an entry is inside the cycle and countable, and converts its credit.
-fn convert_entry(
-    rules: &ProgramRules,
-    credential: &Credential,
-    index: usize,
-    entry: &CeEntry,
-) -> EntryOutcome {
+fn convert_entry(rules: &ProgramRules, credential: &Credential, index: usize, entry: &CeEntry) -> EntryOutcome {
     let excluded = |reason| EntryOutcome {
         entry_index: index,
         converted: Points::ZERO,
@@ -261,10 +242,8 @@ fn convert_entry(
 /// True when a cap selects an entry: its credit type is listed (or none are) and it has a
 /// listed category (or none are).
 fn cap_selects(cap: &CapRule, entry: &CeEntry) -> bool {
-    let type_ok =
-        cap.credit_types.is_empty() || cap.credit_types.contains(&entry.amount.credit_type);
-    let category_ok =
-        cap.categories.is_empty() || cap.categories.iter().any(|c| entry.has_category(c));
+    let type_ok = cap.credit_types.is_empty() || cap.credit_types.contains(&entry.amount.credit_type);
+    let category_ok = cap.categories.is_empty() || cap.categories.iter().any(|c| entry.has_category(c));
     type_ok && category_ok
 }
 

@@ -86,12 +86,7 @@ impl CeEntry {
                 reason,
             });
         }
-        check_optional_text(
-            &mut problems,
-            "provider",
-            self.provider.as_deref(),
-            MAX_NAME_CHARS,
-        );
+        check_optional_text(&mut problems, "provider", self.provider.as_deref(), MAX_NAME_CHARS);
         check_optional_text(
             &mut problems,
             "accreditation",
@@ -140,10 +135,7 @@ pub(crate) fn check_categories(problems: &mut Vec<PortfolioError>, categories: &
     }
 }
 
-pub(crate) fn check_attachment_hashes(
-    problems: &mut Vec<PortfolioError>,
-    attachments: &[AttachmentRef],
-) {
+pub(crate) fn check_attachment_hashes(problems: &mut Vec<PortfolioError>, attachments: &[AttachmentRef]) {
     for attachment in attachments {
         if let Err(error) = check_sha256(&attachment.sha256) {
             problems.push(error);
@@ -180,12 +172,7 @@ mod tests {
     #[test]
     fn quick_entry_needs_only_title_date_and_amount() {
         check(
-            quick(
-                "Blood bank update",
-                "2026-11-25",
-                1.0,
-                CreditType::PaceContactHour,
-            ),
+            quick("Blood bank update", "2026-11-25", 1.0, CreditType::PaceContactHour),
             &[],
         );
         check(
@@ -204,10 +191,7 @@ mod tests {
             quick("Neg", "2026-01-01", -1.0, CreditType::ContactHour),
             &["more than 0"],
         );
-        check(
-            quick("NaN", "2026-01-01", f64::NAN, CreditType::Ceu),
-            &["not a number"],
-        );
+        check(quick("NaN", "2026-01-01", f64::NAN, CreditType::Ceu), &["not a number"]);
         check(
             quick("Huge", "2026-01-01", 1500.0, CreditType::ContactHour),
             &["more than 1000"],
@@ -247,29 +231,17 @@ mod tests {
 
     #[test]
     fn a_full_entry_round_trips_through_json() {
-        let mut entry = quick(
-            "Transfusion reactions",
-            "2026-03-04",
-            1.5,
-            CreditType::PaceContactHour,
-        )
-        .with_categories(&[
-            "Blood bank (immunohematology)",
-            "lab_or_patient_safety",
-            "My own",
-        ]);
+        let mut entry = quick("Transfusion reactions", "2026-03-04", 1.5, CreditType::PaceContactHour)
+            .with_categories(&["Blood bank (immunohematology)", "lab_or_patient_safety", "My own"]);
         entry.provider = Some("LabCE".to_string());
         entry.accreditation = Some("ASCLS P.A.C.E.".to_string());
         entry.tracking_number = Some("123-456-26".to_string());
         let json = serde_json::to_string(&entry).expect("serializes");
         let back: CeEntry = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, entry);
-        assert!(
-            json.contains("\"categories\":[\"blood_bank\",\"lab_or_patient_safety\",\"My own\"]")
-        );
+        assert!(json.contains("\"categories\":[\"blood_bank\",\"lab_or_patient_safety\",\"My own\"]"));
         // A minimal record written by quick entry has no optional keys.
-        let minimal = serde_json::to_string(&quick("T", "2026-01-01", 1.0, CreditType::Ceu))
-            .expect("serializes");
+        let minimal = serde_json::to_string(&quick("T", "2026-01-01", 1.0, CreditType::Ceu)).expect("serializes");
         assert_eq!(
             minimal,
             r#"{"title":"T","completed_on":"2026-01-01","amount":{"value":1.0,"credit_type":"ceu"}}"#

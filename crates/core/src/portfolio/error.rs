@@ -69,10 +69,7 @@ impl fmt::Display for PortfolioError {
                 field,
                 max_chars,
                 actual,
-            } => write!(
-                f,
-                "{field} is {actual} characters long; at most {max_chars} are kept"
-            ),
+            } => write!(f, "{field} is {actual} characters long; at most {max_chars} are kept"),
             PortfolioError::InvalidAmount { value, reason } => {
                 write!(f, "credit amount {value} is not usable: {reason}")
             }
@@ -84,10 +81,7 @@ impl fmt::Display for PortfolioError {
                 start,
                 end_field,
                 end,
-            } => write!(
-                f,
-                "{end_field} {end} is before {start_field} {start}"
-            ),
+            } => write!(f, "{end_field} {end} is before {start_field} {start}"),
             PortfolioError::InvalidCategory { text, reason } => {
                 write!(f, "category {text:?} cannot be used: {reason}")
             }
@@ -102,10 +96,9 @@ impl fmt::Display for PortfolioError {
                 f,
                 "attachment type {media_type:?} is not stored: use a JPEG, PNG or WebP image or a PDF"
             ),
-            PortfolioError::AttachmentTooLarge { bytes, max_bytes } => write!(
-                f,
-                "attachment is {bytes} bytes; the limit is {max_bytes} bytes"
-            ),
+            PortfolioError::AttachmentTooLarge { bytes, max_bytes } => {
+                write!(f, "attachment is {bytes} bytes; the limit is {max_bytes} bytes")
+            }
             PortfolioError::InvalidImageSize { width, height } => {
                 write!(f, "image size {width}x{height} has no pixels")
             }
@@ -123,11 +116,9 @@ impl fmt::Display for PortfolioError {
                 f,
                 "program {program:?} needs the credential's licensed categories (specialties)"
             ),
-            PortfolioError::InvalidRules {
-                program,
-                rule,
-                reason,
-            } => write!(f, "program {program:?}, rule {rule:?}: {reason}"),
+            PortfolioError::InvalidRules { program, rule, reason } => {
+                write!(f, "program {program:?}, rule {rule:?}: {reason}")
+            }
             PortfolioError::RulesFile { reason } => {
                 write!(f, "the CE program rule file cannot be read: {reason}")
             }

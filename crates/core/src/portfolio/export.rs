@@ -43,11 +43,7 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
     let mut csv = CsvWriter::new();
     csv.row(TRANSCRIPT_COLUMNS);
     let mut row = |cells: [&str; 15]| csv.row(cells);
-    let status = if transcript.complete {
-        "complete"
-    } else {
-        "incomplete"
-    };
+    let status = if transcript.complete { "complete" } else { "incomplete" };
     let detail = format!(
         "{} ({}); cycle {} to {}; rules checked {}; credential number {}",
         transcript.program_name,
@@ -55,10 +51,7 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
         transcript.cycle_start,
         transcript.cycle_end,
         transcript.rules_checked,
-        transcript
-            .credential_number
-            .as_deref()
-            .unwrap_or("not recorded")
+        transcript.credential_number.as_deref().unwrap_or("not recorded")
     );
     let generated = transcript.generated_on.to_string();
     row([
@@ -128,11 +121,7 @@ pub fn transcript_csv(transcript: &Transcript) -> String {
             &line.counted.to_string(),
             unit,
             &line.counts_toward.join("; "),
-            if line.capped {
-                "counted (capped)"
-            } else {
-                "counted"
-            },
+            if line.capped { "counted (capped)" } else { "counted" },
             "",
             &detail,
         ]);
@@ -316,14 +305,12 @@ fn items_csv(items: &[(String, PortfolioItem)]) -> String {
             } => (assessor.clone(), assessor_role.clone().unwrap_or_default()),
             ItemDetails::Training { with, .. } => (with.clone().unwrap_or_default(), String::new()),
             ItemDetails::Rotation { site, .. } => (String::new(), site.clone().unwrap_or_default()),
-            ItemDetails::QualityImprovement { role, outcome, .. } => (
-                role.clone().unwrap_or_default(),
-                outcome.clone().unwrap_or_default(),
-            ),
-            ItemDetails::Publication { venue, authors, .. } => (
-                authors.clone().unwrap_or_default(),
-                venue.clone().unwrap_or_default(),
-            ),
+            ItemDetails::QualityImprovement { role, outcome, .. } => {
+                (role.clone().unwrap_or_default(), outcome.clone().unwrap_or_default())
+            }
+            ItemDetails::Publication { venue, authors, .. } => {
+                (authors.clone().unwrap_or_default(), venue.clone().unwrap_or_default())
+            }
         };
         let attachments: Vec<String> = item
             .attachments

@@ -150,12 +150,7 @@ impl PortfolioItem {
                     MAX_TITLE_CHARS,
                 );
                 check_required_text(&mut problems, "assessor", assessor, MAX_NAME_CHARS);
-                check_optional_text(
-                    &mut problems,
-                    "assessor role",
-                    assessor_role.as_deref(),
-                    MAX_NAME_CHARS,
-                );
+                check_optional_text(&mut problems, "assessor role", assessor_role.as_deref(), MAX_NAME_CHARS);
                 if self.date > today {
                     problems.push(PortfolioError::DateInFuture {
                         field: "sign-off date",
@@ -172,34 +167,17 @@ impl PortfolioItem {
                 check_required_text(&mut problems, "department", department, MAX_NAME_CHARS);
                 check_optional_text(&mut problems, "site", site.as_deref(), MAX_NAME_CHARS);
             }
-            ItemDetails::QualityImprovement {
-                title,
-                role,
-                outcome,
-            } => {
+            ItemDetails::QualityImprovement { title, role, outcome } => {
                 check_required_text(&mut problems, "title", title, MAX_TITLE_CHARS);
                 check_optional_text(&mut problems, "role", role.as_deref(), MAX_NAME_CHARS);
-                check_optional_text(
-                    &mut problems,
-                    "outcome",
-                    outcome.as_deref(),
-                    MAX_NOTES_CHARS,
-                );
+                check_optional_text(&mut problems, "outcome", outcome.as_deref(), MAX_NOTES_CHARS);
             }
             ItemDetails::Publication {
-                title,
-                venue,
-                authors,
-                ..
+                title, venue, authors, ..
             } => {
                 check_required_text(&mut problems, "title", title, MAX_TITLE_CHARS);
                 check_optional_text(&mut problems, "venue", venue.as_deref(), MAX_TITLE_CHARS);
-                check_optional_text(
-                    &mut problems,
-                    "authors",
-                    authors.as_deref(),
-                    MAX_NOTES_CHARS,
-                );
+                check_optional_text(&mut problems, "authors", authors.as_deref(), MAX_NOTES_CHARS);
             }
         }
         if let Some(end) = self.end_date {
@@ -270,10 +248,7 @@ mod tests {
             day("2026-03-01"),
         );
         rotation.end_date = Some(day("2026-02-01"));
-        check(
-            rotation,
-            &["end date 2026-02-01 is before start date 2026-03-01"],
-        );
+        check(rotation, &["end date 2026-02-01 is before start date 2026-03-01"]);
         let talk = PortfolioItem::new(
             ItemDetails::Publication {
                 publication_kind: PublicationKind::Presentation,

@@ -76,14 +76,7 @@ impl FlowGraph {
 
     /// Pushes flow along one shortest augmenting path. Paths alternate entries and topics and
     /// visit each topic at most once, so the recursion is at most twice the topic count deep.
-    fn push(
-        &mut self,
-        node: usize,
-        sink: usize,
-        limit: i64,
-        level: &[i64],
-        next_edge: &mut [usize],
-    ) -> i64 {
+    fn push(&mut self, node: usize, sink: usize, limit: i64, level: &[i64], next_edge: &mut [usize]) -> i64 {
         if node == sink {
             return limit;
         }
@@ -91,8 +84,7 @@ impl FlowGraph {
             let edge = self.edges_from[node][next_edge[node]];
             let next = self.to[edge];
             if self.capacity[edge] > 0 && level[next] == level[node] + 1 {
-                let pushed =
-                    self.push(next, sink, limit.min(self.capacity[edge]), level, next_edge);
+                let pushed = self.push(next, sink, limit.min(self.capacity[edge]), level, next_edge);
                 if pushed > 0 {
                     self.capacity[edge] -= pushed;
                     self.capacity[edge ^ 1] += pushed;

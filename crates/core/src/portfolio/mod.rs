@@ -29,9 +29,7 @@ pub use catalogue::Catalogue;
 pub use category::ContentCategory;
 pub use credential::{Credential, ProgramChoice};
 pub use credit::{CreditAmount, CreditType, CreditUnit, Points};
-pub use engine::{
-    evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Exclusion, KeyedEntry,
-};
+pub use engine::{evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Exclusion, KeyedEntry};
 pub use entry::CeEntry;
 pub use error::{PortfolioError, Problems};
 pub use export::{portfolio_csv, transcript_csv};

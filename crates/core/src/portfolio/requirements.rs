@@ -96,23 +96,14 @@ pub(crate) fn evaluate_requirements(
                 return Vec::new();
             }
             (0..specs.len())
-                .filter(|&t| {
-                    !specs[t].waived
-                        && specs[t]
-                            .categories
-                            .iter()
-                            .any(|c| keyed.entry.has_category(c))
-                })
+                .filter(|&t| !specs[t].waived && specs[t].categories.iter().any(|c| keyed.entry.has_category(c)))
                 .collect()
         })
         .collect();
     let allocation = if rules.topic_overlap.allowed {
         allocate_overlapping(&available, caps, order, specs.len(), &matches)
     } else {
-        let needs: Vec<i64> = specs
-            .iter()
-            .map(|s| if s.waived { 0 } else { s.minimum.0 })
-            .collect();
+        let needs: Vec<i64> = specs.iter().map(|s| if s.waived { 0 } else { s.minimum.0 }).collect();
         allocate_shared(&available, caps, order, &needs, &matches)
     };
     for (outcome, &counted) in outcomes.iter_mut().zip(&allocation.counted) {
@@ -153,10 +144,7 @@ pub(crate) fn evaluate_requirements(
 
 /// The topics that apply to this credential: rule topics for its roles, then one minimum
 /// per specialty it holds.
-fn topic_specs(
-    rules: &ProgramRules,
-    credential: &Credential,
-) -> Result<Vec<TopicSpec>, PortfolioError> {
+fn topic_specs(rules: &ProgramRules, credential: &Credential) -> Result<Vec<TopicSpec>, PortfolioError> {
     let mut specs = Vec::new();
     for topic in &rules.topics {
         if !topic.only_for_roles.is_empty() && !credential.has_any_role(&topic.only_for_roles) {

@@ -172,17 +172,13 @@ const MAX_RULE_AMOUNT: f64 = 10_000.0;
 impl ProgramRules {
     /// The conversion for a credit type, if the program counts it.
     pub fn conversion(&self, credit_type: CreditType) -> Option<&Conversion> {
-        self.conversions
-            .iter()
-            .find(|c| c.credit_type == credit_type)
+        self.conversions.iter().find(|c| c.credit_type == credit_type)
     }
 
     /// The usual cycle end for a cycle starting on `start`: the day before the same date
     /// `cycle_months` later (a 3-year cycle from 2024-01-01 ends 2026-12-31).
     pub fn suggested_cycle_end(&self, start: NaiveDate) -> Option<NaiveDate> {
-        start
-            .checked_add_months(Months::new(self.cycle_months))?
-            .pred_opt()
+        start.checked_add_months(Months::new(self.cycle_months))?.pred_opt()
     }
 
     pub fn role(&self, id: &str) -> Option<&RoleFlag> {
@@ -215,21 +211,11 @@ impl ProgramRules {
 /// A rule's decimal amount as `Points`: above zero and at most 10,000.
 pub(crate) fn rule_points(program: &str, rule: &str, value: f64) -> Result<Points, PortfolioError> {
     let ok = value.is_finite() && value > 0.0 && value <= MAX_RULE_AMOUNT;
-    require(
-        ok,
-        program,
-        rule,
-        "the amount must be above 0 and at most 10000",
-    )?;
+    require(ok, program, rule, "the amount must be above 0 and at most 10000")?;
     Points::from_decimal(value).ok_or_else(|| invalid(program, rule, "the amount is not a number"))
 }
 
-pub(crate) fn require(
-    ok: bool,
-    program: &str,
-    rule: &str,
-    reason: &str,
-) -> Result<(), PortfolioError> {
+pub(crate) fn require(ok: bool, program: &str, rule: &str, reason: &str) -> Result<(), PortfolioError> {
     if ok {
         Ok(())
     } else {

@@ -43,9 +43,7 @@ impl ProgramRules {
         ));
         for (index, conversion) in self.conversions.iter().enumerate() {
             let rule = format!("conversion {}", conversion.credit_type.id());
-            let ok = conversion.factor.is_finite()
-                && conversion.factor > 0.0
-                && conversion.factor <= 100.0;
+            let ok = conversion.factor.is_finite() && conversion.factor > 0.0 && conversion.factor <= 100.0;
             push(require(
                 ok,
                 &self.id,
@@ -55,12 +53,7 @@ impl ProgramRules {
             let repeated = self.conversions[..index]
                 .iter()
                 .any(|c| c.credit_type == conversion.credit_type);
-            push(require(
-                !repeated,
-                &self.id,
-                &rule,
-                "the credit type is listed twice",
-            ));
+            push(require(!repeated, &self.id, &rule, "the credit type is listed twice"));
         }
         push(self.total_points().map(drop));
         for role in &self.total.waived_for_roles {
@@ -69,12 +62,7 @@ impl ProgramRules {
         for (index, topic) in self.topics.iter().enumerate() {
             push(check_id(&self.id, &topic.id, "topic"));
             let repeated = self.topics[..index].iter().any(|t| t.id == topic.id);
-            push(require(
-                !repeated,
-                &self.id,
-                &topic.id,
-                "the topic id is used twice",
-            ));
+            push(require(!repeated, &self.id, &topic.id, "the topic id is used twice"));
             push(rule_points(&self.id, &topic.id, topic.minimum).map(drop));
             push(require(
                 !topic.categories.is_empty(),
@@ -98,12 +86,7 @@ impl ProgramRules {
         for (index, cap) in self.caps.iter().enumerate() {
             push(check_id(&self.id, &cap.id, "cap"));
             let repeated = self.caps[..index].iter().any(|c| c.id == cap.id);
-            push(require(
-                !repeated,
-                &self.id,
-                &cap.id,
-                "the cap id is used twice",
-            ));
+            push(require(!repeated, &self.id, &cap.id, "the cap id is used twice"));
             let selects = !cap.credit_types.is_empty() || !cap.categories.is_empty();
             push(require(
                 selects,
@@ -122,23 +105,13 @@ impl ProgramRules {
                     "caps {:?} and {:?} could select the same entry: give them different credit types or categories",
                     earlier.id, cap.id
                 );
-                push(require(
-                    !caps_may_overlap(earlier, cap),
-                    &self.id,
-                    &cap.id,
-                    &reason,
-                ));
+                push(require(!caps_may_overlap(earlier, cap), &self.id, &cap.id, &reason));
             }
         }
         for (index, role) in self.roles.iter().enumerate() {
             push(check_id(&self.id, &role.id, "role"));
             let repeated = self.roles[..index].iter().any(|r| r.id == role.id);
-            push(require(
-                !repeated,
-                &self.id,
-                &role.id,
-                "the role id is used twice",
-            ));
+            push(require(!repeated, &self.id, &role.id, "the role id is used twice"));
         }
         Problems(problems).into_result()
     }
@@ -171,9 +144,8 @@ fn caps_may_overlap(a: &CapRule, b: &CapRule) -> bool {
     let types = a.credit_types.is_empty()
         || b.credit_types.is_empty()
         || a.credit_types.iter().any(|t| b.credit_types.contains(t));
-    let categories = a.categories.is_empty()
-        || b.categories.is_empty()
-        || a.categories.iter().any(|c| b.categories.contains(c));
+    let categories =
+        a.categories.is_empty() || b.categories.is_empty() || a.categories.iter().any(|c| b.categories.contains(c));
     types && categories
 }
 
@@ -211,10 +183,7 @@ mod tests {
     #[test]
     fn custom_rules_are_checked_with_reasons() {
         check(|_| {}, &[]);
-        check(
-            |r| r.id = "My Program".to_string(),
-            &["a program id must be lowercase"],
-        );
+        check(|r| r.id = "My Program".to_string(), &["a program id must be lowercase"]);
         check(|r| r.cycle_months = 0, &["a cycle is 1 to 120 months"]);
         check(|r| r.conversions.clear(), &["no credit type counts"]);
         check(
@@ -255,11 +224,7 @@ mod tests {
             &[],
         );
         check(
-            |r| {
-                r.caps = caps(
-                    r#"[{"id": "none", "label": "A", "limit": {"max_points": 5}, "verified": true}]"#,
-                )
-            },
+            |r| r.caps = caps(r#"[{"id": "none", "label": "A", "limit": {"max_points": 5}, "verified": true}]"#),
             &["a cap must name credit types or categories"],
         );
         check(

@@ -120,12 +120,7 @@ mod tests {
         assert_eq!(got.cycle_days, 730);
         let expected = Points::from_decimal(expect.2).expect("finite");
         assert_eq!(
-            (
-                got.days_left,
-                got.elapsed_days,
-                got.expected_by_today,
-                got.standing
-            ),
+            (got.days_left, got.elapsed_days, got.expected_by_today, got.standing),
             (expect.0, expect.1, expected, expect.3),
             "today {today}"
         );
@@ -134,60 +129,20 @@ mod tests {
     #[test]
     fn standing_follows_the_calendar_and_the_lead_time() {
         // Halfway: 2026-08-31 is day 365; 24 x 365 / 730 = 12 h expected; 730 - 365 = 365 left.
-        check(
-            "2026-08-31",
-            12.0,
-            false,
-            (365, 365, 12.0, Standing::OnTrack),
-        );
-        check(
-            "2026-08-31",
-            11.5,
-            false,
-            (365, 365, 12.0, Standing::BehindPace),
-        );
+        check("2026-08-31", 12.0, false, (365, 365, 12.0, Standing::OnTrack));
+        check("2026-08-31", 11.5, false, (365, 365, 12.0, Standing::BehindPace));
         // 2027-06-02 is 90 days before 2027-08-31: inside the window, so the warning shows.
         // Elapsed 640 days: 24 x 640 / 730 = 21.041095... -> 21.041 (thousandths, truncated).
-        check(
-            "2027-06-02",
-            23.0,
-            false,
-            (90, 640, 21.041, Standing::Behind),
-        );
+        check("2027-06-02", 23.0, false, (90, 640, 21.041, Standing::Behind));
         // One day earlier, 91 days left: outside the window; 23 h is ahead of pace.
-        check(
-            "2027-06-01",
-            23.0,
-            false,
-            (91, 639, 21.008, Standing::OnTrack),
-        );
+        check("2027-06-01", 23.0, false, (91, 639, 21.008, Standing::OnTrack));
         // The last day counts as inside the cycle: 0 days left.
         check("2027-08-31", 20.0, false, (0, 730, 24.0, Standing::Behind));
-        check(
-            "2027-09-01",
-            20.0,
-            false,
-            (-1, 730, 24.0, Standing::Overdue),
-        );
-        check(
-            "2027-09-01",
-            24.0,
-            true,
-            (-1, 730, 24.0, Standing::Complete),
-        );
+        check("2027-09-01", 20.0, false, (-1, 730, 24.0, Standing::Overdue));
+        check("2027-09-01", 24.0, true, (-1, 730, 24.0, Standing::Complete));
         // The day before the start: 2027-08-31 - 2025-08-31 = 730 days (no 29 February between).
-        check(
-            "2025-08-31",
-            0.0,
-            false,
-            (730, 0, 0.0, Standing::NotStarted),
-        );
-        check(
-            "2025-09-01",
-            0.0,
-            false,
-            (729, 1, 0.032, Standing::BehindPace),
-        );
+        check("2025-08-31", 0.0, false, (730, 0, 0.0, Standing::NotStarted));
+        check("2025-09-01", 0.0, false, (729, 1, 0.032, Standing::BehindPace));
     }
 
     #[test]

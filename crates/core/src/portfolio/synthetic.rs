@@ -26,10 +26,7 @@ impl Sequence {
 }
 
 /// `entry_count` entries and five credentials, the same every time for the same inputs.
-pub fn synthetic_portfolio(
-    entry_count: usize,
-    today: NaiveDate,
-) -> (Vec<Credential>, Vec<KeyedEntry>) {
+pub fn synthetic_portfolio(entry_count: usize, today: NaiveDate) -> (Vec<Credential>, Vec<KeyedEntry>) {
     let mut sequence = Sequence(0x5eed);
     let types = [
         (CreditType::PaceContactHour, [0.5, 1.0, 1.5, 2.0]),
@@ -55,8 +52,7 @@ pub fn synthetic_portfolio(
             let category_count = 1 + sequence.next(2) as usize;
             let categories = (0..category_count)
                 .filter_map(|_| {
-                    let (id, _) =
-                        BUILTIN_CATEGORIES[sequence.next(BUILTIN_CATEGORIES.len() as u64) as usize];
+                    let (id, _) = BUILTIN_CATEGORIES[sequence.next(BUILTIN_CATEGORIES.len() as u64) as usize];
                     ContentCategory::builtin(id)
                 })
                 .fold(Vec::new(), |mut list, category| {
@@ -65,11 +61,7 @@ pub fn synthetic_portfolio(
                     }
                     list
                 });
-            let mut entry = CeEntry::quick(
-                &format!("Course {index}"),
-                date,
-                CreditAmount::new(value, credit_type),
-            );
+            let mut entry = CeEntry::quick(&format!("Course {index}"), date, CreditAmount::new(value, credit_type));
             entry.categories = categories;
             entry.provider = Some(format!("Provider {}", sequence.next(12)));
             KeyedEntry {
@@ -79,12 +71,8 @@ pub fn synthetic_portfolio(
         })
         .collect();
     let cycle = |years_back: u64, days_ahead: u64| {
-        let end = today
-            .checked_add_days(Days::new(days_ahead))
-            .unwrap_or(today);
-        let start = end
-            .checked_sub_days(Days::new(years_back * 365))
-            .unwrap_or(end);
+        let end = today.checked_add_days(Days::new(days_ahead)).unwrap_or(today);
+        let start = end.checked_sub_days(Days::new(years_back * 365)).unwrap_or(end);
         (start, end)
     };
     let (s1, e1) = cycle(3, 200);

@@ -91,9 +91,7 @@ impl Transcript {
         evaluation: &CycleEvaluation,
         generated_on: NaiveDate,
     ) -> Transcript {
-        let all_requirements: Vec<_> = std::iter::once(&evaluation.total)
-            .chain(&evaluation.topics)
-            .collect();
+        let all_requirements: Vec<_> = std::iter::once(&evaluation.total).chain(&evaluation.topics).collect();
         // For each entry, the requirements it counts toward, in requirement order.
         let mut toward: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
         for requirement in &all_requirements {
@@ -119,11 +117,7 @@ impl Transcript {
                     counted: outcome.counted,
                     capped: !outcome.capped_by.is_empty(),
                     counts_toward: toward[outcome.entry_index].clone(),
-                    categories: entry
-                        .categories
-                        .iter()
-                        .map(|c| c.label().to_string())
-                        .collect(),
+                    categories: entry.categories.iter().map(|c| c.label().to_string()).collect(),
                     attachments: entry.attachments.clone(),
                 })
             })
@@ -207,10 +201,7 @@ fn describe_rules(rules: &ProgramRules, evaluation: &CycleEvaluation) -> Vec<App
         let limit_rule = rules.caps.iter().find(|c| c.id == cap.id).map(|c| c.limit);
         let basis = match limit_rule {
             Some(CapLimit::MaxFractionOfTotal(fraction)) => {
-                format!(
-                    " ({} % of the required total)",
-                    format_decimal(fraction * 100.0)
-                )
+                format!(" ({} % of the required total)", format_decimal(fraction * 100.0))
             }
             _ => String::new(),
         };

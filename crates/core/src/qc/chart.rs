@@ -136,11 +136,7 @@ mod tests {
             source: TargetSource::PackageInsert,
         };
         // Out of order on purpose; 125 is 5 SD high and is drawn at the +4 SD edge.
-        let results = vec![
-            result("b", 2, 92.5),
-            result("a", 1, 105.0),
-            result("c", 3, 125.0),
-        ];
+        let results = vec![result("b", 2, 92.5), result("a", 1, 105.0), result("c", 3, 125.0)];
         let violation = Violation {
             rule: Rule::OneThreeS,
             scope: Scope::SingleResult,
@@ -157,18 +153,10 @@ mod tests {
         // (105 - 100) / 5 = +1; (92.5 - 100) / 5 = -1.5; (125 - 100) / 5 = +5, clamped to 4.
         assert_eq!(
             ys,
-            vec![
-                ("a", 0, 1.0, false),
-                ("b", 1, -1.5, false),
-                ("c", 2, 4.0, true)
-            ]
+            vec![("a", 0, 1.0, false), ("b", 1, -1.5, false), ("c", 2, 4.0, true)]
         );
         assert_eq!(chart.points[2].rules, vec![Rule::OneThreeS]);
-        let lines: Vec<(&str, f64)> = chart
-            .lines
-            .iter()
-            .map(|l| (l.label.as_str(), l.value))
-            .collect();
+        let lines: Vec<(&str, f64)> = chart.lines.iter().map(|l| (l.label.as_str(), l.value)).collect();
         assert_eq!(
             lines,
             vec![

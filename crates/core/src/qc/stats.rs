@@ -96,9 +96,7 @@ mod tests {
     fn twenty_runs_give_mean_and_sample_sd() {
         // Ten results of 98 and ten of 102: mean 100; each deviates by 2, so the sum of squares
         // is 20 * 4 = 80 and the sample SD is sqrt(80 / 19) = 2.0519567...
-        let values: Vec<f64> = (0..20)
-            .map(|i| if i % 2 == 0 { 98.0 } else { 102.0 })
-            .collect();
+        let values: Vec<f64> = (0..20).map(|i| if i % 2 == 0 { 98.0 } else { 102.0 }).collect();
         let e = establish(&values).expect("20 runs");
         assert_eq!(e.n, 20);
         assert!((e.mean - 100.0).abs() < 1e-12);
@@ -114,10 +112,7 @@ mod tests {
         assert_eq!(establish(&[5.0; 20]), Err(StatsError::ZeroSpread));
         let mut with_nan = vec![1.0; 20];
         with_nan[3] = f64::NAN;
-        assert_eq!(
-            establish(&with_nan),
-            Err(StatsError::NotANumber { index: 3 })
-        );
+        assert_eq!(establish(&with_nan), Err(StatsError::NotANumber { index: 3 }));
         assert_eq!(z_score(1.0, 1.0, 0.0), Err(StatsError::BadSd { sd: 0.0 }));
         assert_eq!(z_score(110.0, 100.0, 5.0), Ok(2.0));
     }

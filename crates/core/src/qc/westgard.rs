@@ -154,21 +154,13 @@ pub fn check_result(previous: &[Observation], new: &Observation) -> Vec<Violatio
     // 2-2s: within the run across levels, else across runs for this level.
     let side2 = side_beyond(new.z, 2.0);
     if side2 != 0 {
-        if let Some(other) = same_run
-            .iter()
-            .rev()
-            .find(|o| side_beyond(o.z, 2.0) == side2)
-        {
+        if let Some(other) = same_run.iter().rev().find(|o| side_beyond(o.z, 2.0) == side2) {
             add(Rule::TwoTwoS, Scope::WithinRun, vec![other, new]);
         } else if let Some(last) = same_level.last().filter(|o| side_beyond(o.z, 2.0) == side2) {
             add(Rule::TwoTwoS, Scope::AcrossRuns, vec![last, new]);
         }
         // R-4s: within the run only, one level beyond +2 SD and another beyond -2 SD.
-        if let Some(other) = same_run
-            .iter()
-            .rev()
-            .find(|o| side_beyond(o.z, 2.0) == -side2)
-        {
+        if let Some(other) = same_run.iter().rev().find(|o| side_beyond(o.z, 2.0) == -side2) {
             add(Rule::RangeFourS, Scope::WithinRun, vec![other, new]);
         }
     }

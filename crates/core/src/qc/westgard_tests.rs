@@ -51,16 +51,8 @@ use Scope::*;
 
 #[test]
 fn one_two_s_is_a_warning_beyond_two_sd() {
-    check(
-        &[],
-        obs(1, "L1", 2.5),
-        &[(OneTwoS, SingleResult, &["r1L1"])],
-    );
-    check(
-        &[],
-        obs(1, "L1", -2.01),
-        &[(OneTwoS, SingleResult, &["r1L1"])],
-    );
+    check(&[], obs(1, "L1", 2.5), &[(OneTwoS, SingleResult, &["r1L1"])]);
+    check(&[], obs(1, "L1", -2.01), &[(OneTwoS, SingleResult, &["r1L1"])]);
     // Exactly 2 SD is not beyond 2 SD.
     check(&[], obs(1, "L1", 2.0), &[]);
     check(&[], obs(1, "L1", -2.0), &[]);
@@ -73,25 +65,15 @@ fn one_three_s_rejects_beyond_three_sd() {
     check(
         &[],
         obs(1, "L1", 3.2),
-        &[
-            (OneThreeS, SingleResult, &["r1L1"]),
-            (OneTwoS, SingleResult, &["r1L1"]),
-        ],
+        &[(OneThreeS, SingleResult, &["r1L1"]), (OneTwoS, SingleResult, &["r1L1"])],
     );
     check(
         &[],
         obs(1, "L1", -3.0001),
-        &[
-            (OneThreeS, SingleResult, &["r1L1"]),
-            (OneTwoS, SingleResult, &["r1L1"]),
-        ],
+        &[(OneThreeS, SingleResult, &["r1L1"]), (OneTwoS, SingleResult, &["r1L1"])],
     );
     // Exactly 3 SD is beyond 2 SD but not beyond 3 SD.
-    check(
-        &[],
-        obs(1, "L1", 3.0),
-        &[(OneTwoS, SingleResult, &["r1L1"])],
-    );
+    check(&[], obs(1, "L1", 3.0), &[(OneTwoS, SingleResult, &["r1L1"])]);
     // A result of 10.3 with mean 10.0 and SD 0.1 is 3 SD on paper, but (10.3 - 10.0) / 0.1 is
     // 3.000000000000007 in floating point; the tolerance treats it as exactly 3 SD.
     let z = (10.3 - 10.0) / 0.1;
@@ -140,11 +122,7 @@ fn two_two_s_across_runs_for_one_level() {
     );
     // Not consecutive: a result in between breaks it.
     let history = series("L1", &[-2.2, 0.5]);
-    check(
-        &history,
-        obs(3, "L1", -2.4),
-        &[(OneTwoS, SingleResult, &["r3L1"])],
-    );
+    check(&history, obs(3, "L1", -2.4), &[(OneTwoS, SingleResult, &["r3L1"])]);
     // Two runs of *different* levels are not a 2-2s across runs.
     check(
         &[obs(2, "L2", -2.2)],
@@ -201,11 +179,7 @@ fn four_one_s_across_levels_and_runs() {
     check(
         &history,
         obs(2, "L2", -1.3),
-        &[(
-            FourOneS,
-            AcrossLevelsAndRuns,
-            &["r1L1", "r1L2", "r2L1", "r2L2"],
-        )],
+        &[(FourOneS, AcrossLevelsAndRuns, &["r1L1", "r1L2", "r2L1", "r2L2"])],
     );
 }
 
@@ -264,10 +238,7 @@ fn every_rule_has_an_action() {
         assert!(rule.action().len() > 40, "{rule}");
         assert_eq!(rule.is_rejection(), rule != OneTwoS);
     }
-    assert_eq!(
-        serde_json::to_string(&RangeFourS).expect("json"),
-        "\"R-4s\""
-    );
+    assert_eq!(serde_json::to_string(&RangeFourS).expect("json"), "\"R-4s\"");
 }
 
 #[test]
@@ -314,33 +285,18 @@ fn entered_results_to_a_flagged_chart() {
         .iter()
         .map(|r| {
             let lot = lots.iter().find(|l| l.id == r.control_lot_id).expect("lot");
-            r.observe(lot.target("GLU", "A1").expect("target"))
-                .expect("z")
+            r.observe(lot.target("GLU", "A1").expect("target")).expect("z")
         })
         .collect();
     let violations = check_run(&observations[..2], &observations[2..]);
-    let rules: Vec<(Rule, Vec<String>)> = violations
-        .iter()
-        .map(|v| (v.rule, v.result_ids.clone()))
-        .collect();
+    let rules: Vec<(Rule, Vec<String>)> = violations.iter().map(|v| (v.rule, v.result_ids.clone())).collect();
     assert_eq!(
         rules,
-        vec![
-            (OneThreeS, vec!["c".to_string()]),
-            (OneTwoS, vec!["c".to_string()])
-        ]
+        vec![(OneThreeS, vec!["c".to_string()]), (OneTwoS, vec!["c".to_string()])]
     );
     assert!(violations[0].rejects_run);
-    let low_results: Vec<QcResult> = results
-        .into_iter()
-        .filter(|r| r.control_lot_id == "L1")
-        .collect();
-    let chart = levey_jennings(
-        low.target("GLU", "A1").expect("target"),
-        &low_results,
-        &violations,
-    )
-    .expect("chart");
+    let low_results: Vec<QcResult> = results.into_iter().filter(|r| r.control_lot_id == "L1").collect();
+    let chart = levey_jennings(low.target("GLU", "A1").expect("target"), &low_results, &violations).expect("chart");
     assert_eq!(chart.points[1].rules, vec![OneTwoS, OneThreeS]);
     assert!((chart.points[1].y - 10.0 / 3.0).abs() < 1e-12);
 }

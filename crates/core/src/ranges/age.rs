@@ -109,13 +109,9 @@ impl std::str::FromStr for AgeLimit {
 
     fn from_str(text: &str) -> Result<AgeLimit, AgeParseError> {
         let trimmed = text.trim();
-        let split = trimmed
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(trimmed.len());
+        let split = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(trimmed.len());
         let (number, unit) = trimmed.split_at(split);
-        let amount: u32 = number
-            .parse()
-            .map_err(|_| AgeParseError::BadAmount(text.to_string()))?;
+        let amount: u32 = number.parse().map_err(|_| AgeParseError::BadAmount(text.to_string()))?;
         if unit.trim().is_empty() {
             return Err(AgeParseError::BadUnit(text.to_string()));
         }
@@ -137,10 +133,7 @@ pub struct AgeRange {
 
 impl AgeRange {
     /// Every age: the range of an interval without age partitions.
-    pub const ALL: AgeRange = AgeRange {
-        from: None,
-        to: None,
-    };
+    pub const ALL: AgeRange = AgeRange { from: None, to: None };
 
     pub fn from_days(&self) -> u32 {
         self.from.map_or(0, AgeLimit::days)
@@ -168,9 +161,7 @@ impl AgeRange {
 
     /// The width in days, used to prefer the narrower of two matching partitions.
     pub fn width_days(&self) -> u32 {
-        self.to_days()
-            .unwrap_or(u32::MAX)
-            .saturating_sub(self.from_days())
+        self.to_days().unwrap_or(u32::MAX).saturating_sub(self.from_days())
     }
 }
 
@@ -231,10 +222,7 @@ mod tests {
     fn check_days(text: &str, expect: u32) {
         let limit: AgeLimit = text.parse().expect(text);
         assert_eq!(limit.days(), expect, "{text}");
-        assert_eq!(
-            limit.to_string().parse::<AgeLimit>().expect("round trip"),
-            limit
-        );
+        assert_eq!(limit.to_string().parse::<AgeLimit>().expect("round trip"), limit);
     }
 
     #[test]
@@ -254,18 +242,9 @@ mod tests {
 
     #[test]
     fn bad_ages_say_what_is_wrong() {
-        assert_eq!(
-            "1.5y".parse::<AgeLimit>(),
-            Err(AgeParseError::BadAmount("1.5y".into()))
-        );
-        assert_eq!(
-            "y".parse::<AgeLimit>(),
-            Err(AgeParseError::BadAmount("y".into()))
-        );
-        assert_eq!(
-            "18".parse::<AgeLimit>(),
-            Err(AgeParseError::BadUnit("18".into()))
-        );
+        assert_eq!("1.5y".parse::<AgeLimit>(), Err(AgeParseError::BadAmount("1.5y".into())));
+        assert_eq!("y".parse::<AgeLimit>(), Err(AgeParseError::BadAmount("y".into())));
+        assert_eq!("18".parse::<AgeLimit>(), Err(AgeParseError::BadUnit("18".into())));
         assert_eq!(
             "3 decades".parse::<AgeLimit>(),
             Err(AgeParseError::BadUnit("3 decades".into()))
@@ -295,10 +274,7 @@ mod tests {
         assert_eq!(describe_age(45), "1-month-old");
         assert_eq!(describe_age(400), "13-month-old");
         for years in [3, 18, 30, 42, 65, 100] {
-            assert_eq!(
-                describe_age(AgeUnit::Years.to_days(years)),
-                format!("{years}-year-old")
-            );
+            assert_eq!(describe_age(AgeUnit::Years.to_days(years)), format!("{years}-year-old"));
             assert_eq!(
                 describe_age(AgeUnit::Years.to_days(years) - 1),
                 format!("{}-year-old", years - 1)

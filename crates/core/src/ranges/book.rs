@@ -41,10 +41,7 @@ pub struct RangeBook {
 fn group(intervals: Vec<Interval>) -> HashMap<String, Vec<Interval>> {
     let mut by_analyte: HashMap<String, Vec<Interval>> = HashMap::new();
     for interval in intervals {
-        by_analyte
-            .entry(interval.analyte.clone())
-            .or_default()
-            .push(interval);
+        by_analyte.entry(interval.analyte.clone()).or_default().push(interval);
     }
     by_analyte
 }
@@ -91,15 +88,10 @@ impl RangeBook {
 
     /// Every row shown for an analyte in the list view: the lab's rows, then the defaults.
     pub fn rows(&self, analyte_id: &str) -> Vec<Shown<'_>> {
-        let lab = self
-            .lab
-            .get(analyte_id)
-            .into_iter()
-            .flatten()
-            .map(|interval| Shown {
-                interval,
-                provenance: Provenance::Lab,
-            });
+        let lab = self.lab.get(analyte_id).into_iter().flatten().map(|interval| Shown {
+            interval,
+            provenance: Provenance::Lab,
+        });
         let defaults = self
             .defaults
             .get(analyte_id)
@@ -125,12 +117,7 @@ impl RangeBook {
         }
     }
 
-    fn select_category(
-        &self,
-        analyte_id: &str,
-        category: Category,
-        patient: &Patient,
-    ) -> Result<Shown<'_>, NoMatch> {
+    fn select_category(&self, analyte_id: &str, category: Category, patient: &Patient) -> Result<Shown<'_>, NoMatch> {
         let defaults = self.defaults.get(analyte_id).map_or(&[][..], Vec::as_slice);
         let from_default = || {
             select_interval(defaults, category, patient).map(|interval| Shown {

@@ -72,17 +72,10 @@ impl CriticalCall {
             if text.trim().is_empty() {
                 errors.push(CallError::Missing(field));
             } else if text.chars().count() > MAX_TEXT {
-                errors.push(CallError::TooLong {
-                    field,
-                    max: MAX_TEXT,
-                });
+                errors.push(CallError::TooLong { field, max: MAX_TEXT });
             }
         }
-        if self
-            .accession
-            .as_ref()
-            .is_some_and(|a| a.chars().count() > MAX_TEXT)
-        {
+        if self.accession.as_ref().is_some_and(|a| a.chars().count() > MAX_TEXT) {
             errors.push(CallError::TooLong {
                 field: "accession number",
                 max: MAX_TEXT,

@@ -78,13 +78,7 @@ pub fn read_records(text: &str) -> Result<Vec<CsvRecord>, CsvError> {
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                end_record(
-                    &mut records,
-                    &mut fields,
-                    &mut field,
-                    record_line,
-                    field_started,
-                );
+                end_record(&mut records, &mut fields, &mut field, record_line, field_started);
                 line += 1;
                 record_line = line;
                 after_quote = false;
@@ -104,23 +98,11 @@ pub fn read_records(text: &str) -> Result<Vec<CsvRecord>, CsvError> {
     if in_quotes {
         return Err(CsvError::UnterminatedQuote { line: record_line });
     }
-    end_record(
-        &mut records,
-        &mut fields,
-        &mut field,
-        record_line,
-        field_started,
-    );
+    end_record(&mut records, &mut fields, &mut field, record_line, field_started);
     Ok(records)
 }
 
-fn end_record(
-    records: &mut Vec<CsvRecord>,
-    fields: &mut Vec<String>,
-    field: &mut String,
-    line: usize,
-    started: bool,
-) {
+fn end_record(records: &mut Vec<CsvRecord>, fields: &mut Vec<String>, field: &mut String, line: usize, started: bool) {
     if !started && fields.is_empty() && field.is_empty() {
         return;
     }
@@ -183,14 +165,8 @@ mod tests {
         check("a,b\n1,2\n", &[(1, &["a", "b"]), (2, &["1", "2"])]);
         check("a,b\r\n1,2", &[(1, &["a", "b"]), (2, &["1", "2"])]);
         check("\u{feff}x\n\n\ny\n", &[(1, &["x"]), (4, &["y"])]);
-        check(
-            "\"a,b\",\"say \"\"hi\"\"\"\n",
-            &[(1, &["a,b", "say \"hi\""])],
-        );
-        check(
-            "\"two\nlines\",x\nnext\n",
-            &[(1, &["two\nlines", "x"]), (3, &["next"])],
-        );
+        check("\"a,b\",\"say \"\"hi\"\"\"\n", &[(1, &["a,b", "say \"hi\""])]);
+        check("\"two\nlines\",x\nnext\n", &[(1, &["two\nlines", "x"]), (3, &["next"])]);
         check(",,\n", &[(1, &["", "", ""])]);
         check("a,\n", &[(1, &["a", ""])]);
     }
@@ -219,9 +195,6 @@ mod tests {
         write_row(&mut out, &[a, b, c]);
         assert_eq!(out, "\"Smith, J \"\"RN\"\"\",'=HYPERLINK(1),-2.5\r\n");
         let back = read_records(&out).expect("own output reads back");
-        assert_eq!(
-            back[0].fields,
-            vec!["Smith, J \"RN\"", "'=HYPERLINK(1)", "-2.5"]
-        );
+        assert_eq!(back[0].fields, vec!["Smith, J \"RN\"", "'=HYPERLINK(1)", "-2.5"]);
     }
 }

@@ -73,10 +73,7 @@ fn interval_cells(i: &Interval) -> [Cell; 13] {
         plain(i.sex.code()),
         opt(i.age.from.map(|a| a.to_string())),
         opt(i.age.to.map(|a| a.to_string())),
-        opt(i
-            .gestation
-            .and_then(|g| g.from_weeks)
-            .map(|w| w.to_string())),
+        opt(i.gestation.and_then(|g| g.from_weeks).map(|w| w.to_string())),
         opt(i.gestation.and_then(|g| g.to_weeks).map(|w| w.to_string())),
         text(i.condition.as_deref().unwrap_or("")),
         number(i.low),

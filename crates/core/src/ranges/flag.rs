@@ -21,23 +21,13 @@ pub struct ConversionError {
 
 impl fmt::Display for ConversionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cannot convert {} to {}: {}",
-            self.from, self.to, self.reason
-        )
+        write!(f, "cannot convert {} to {}: {}", self.from, self.to, self.reason)
     }
 }
 
 /// Converts a value of an analyte from one UCUM unit to another.
 pub trait UnitConverter {
-    fn convert(
-        &self,
-        analyte: &Analyte,
-        value: f64,
-        from: &str,
-        to: &str,
-    ) -> Result<f64, ConversionError>;
+    fn convert(&self, analyte: &Analyte, value: f64, from: &str, to: &str) -> Result<f64, ConversionError>;
 }
 
 /// Converts only between an analyte's conventional and SI units, by its SI factor.
@@ -45,13 +35,7 @@ pub trait UnitConverter {
 pub struct AnalyteFactorConverter;
 
 impl UnitConverter for AnalyteFactorConverter {
-    fn convert(
-        &self,
-        analyte: &Analyte,
-        value: f64,
-        from: &str,
-        to: &str,
-    ) -> Result<f64, ConversionError> {
+    fn convert(&self, analyte: &Analyte, value: f64, from: &str, to: &str) -> Result<f64, ConversionError> {
         let converted = if from == to {
             value
         } else if from == analyte.unit && to == analyte.si_unit {

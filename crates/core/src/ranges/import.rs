@@ -46,19 +46,8 @@ fn csv_rows(
         });
         return (Vec::new(), Vec::new());
     };
-    let columns: Vec<String> = header
-        .fields
-        .iter()
-        .map(|c| c.trim().to_ascii_lowercase())
-        .collect();
-    check_header(
-        &columns,
-        table,
-        known,
-        required,
-        Location::Line(header.line),
-        report,
-    );
+    let columns: Vec<String> = header.fields.iter().map(|c| c.trim().to_ascii_lowercase()).collect();
+    check_header(&columns, table, known, required, Location::Line(header.line), report);
     let mut rows = Vec::new();
     for record in records {
         if record.fields.len() != columns.len() {
@@ -111,11 +100,7 @@ const INTERVAL_REQUIRED: [&str; 4] = ["analyte", "category", "unit", "source"];
 
 /// Validates a CSV import: an intervals table and, optionally, an analytes table for the
 /// lab's analytes that `defaults` lacks (or whose units or decimals it changes).
-pub fn validate_csv(
-    intervals_csv: &str,
-    analytes_csv: Option<&str>,
-    defaults: &Catalogue,
-) -> ImportReport {
+pub fn validate_csv(intervals_csv: &str, analytes_csv: Option<&str>, defaults: &Catalogue) -> ImportReport {
     let mut report = ImportReport::default();
     let analyte_rows = analytes_csv.map(|text| {
         csv_rows(
@@ -148,9 +133,7 @@ pub fn validate_json(text: &str, defaults: &Catalogue) -> ImportReport {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            report
-                .problems
-                .push(json_error(format!("not valid JSON: {e}")));
+            report.problems.push(json_error(format!("not valid JSON: {e}")));
             return report;
         }
     };
@@ -161,20 +144,15 @@ pub fn validate_json(text: &str, defaults: &Catalogue) -> ImportReport {
         return report;
     }
     if value.get("version").and_then(|v| v.as_u64()) != Some(1) {
-        report
-            .problems
-            .push(json_error("\"version\" must be 1".into()));
+        report.problems.push(json_error("\"version\" must be 1".into()));
         return report;
     }
     if value.get("intervals").is_none() {
-        report
-            .problems
-            .push(json_error("\"intervals\" is missing".into()));
+        report.problems.push(json_error("\"intervals\" is missing".into()));
         return report;
     }
     let analytes = json_rows(&value, TableKind::Analytes, &ANALYTE_COLUMNS, &mut report);
-    let intervals =
-        json_rows(&value, TableKind::Intervals, &INTERVAL_COLUMNS, &mut report).unwrap_or_default();
+    let intervals = json_rows(&value, TableKind::Intervals, &INTERVAL_COLUMNS, &mut report).unwrap_or_default();
     finish(analytes, intervals, defaults, report)
 }
 
@@ -208,10 +186,7 @@ fn json_rows(
             });
             continue;
         };
-        let unknown: Vec<&String> = object
-            .keys()
-            .filter(|k| !known.contains(&k.as_str()))
-            .collect();
+        let unknown: Vec<&String> = object.keys().filter(|k| !known.contains(&k.as_str())).collect();
         if !unknown.is_empty() {
             // An item with a key this format does not know (perhaps a misspelt limit) is not
             // imported even among the good rows.
@@ -305,19 +280,10 @@ fn finish(
     report
 }
 
-fn push_all(
-    report: &mut ImportReport,
-    table: TableKind,
-    location: Location,
-    errors: Vec<RowError>,
-) {
+fn push_all(report: &mut ImportReport, table: TableKind, location: Location, errors: Vec<RowError>) {
     report
         .problems
-        .extend(errors.into_iter().map(|error| Problem {
-            table,
-            location,
-            error,
-        }));
+        .extend(errors.into_iter().map(|error| Problem { table, location, error }));
 }
 
 /// A duplicate (same partition) or an overlap (a patient matching two rows) with an earlier row.
@@ -326,17 +292,12 @@ fn clash(interval: &Interval, accepted: &[(Interval, Location)]) -> Option<RowEr
         .iter()
         .find(|(other, _)| interval.partition_overlaps(other))
         .map(|(other, at)| {
-            let same_partition = other.sex == interval.sex
-                && other.age == interval.age
-                && other.gestation == interval.gestation;
+            let same_partition =
+                other.sex == interval.sex && other.age == interval.age && other.gestation == interval.gestation;
             if same_partition {
-                RowError::Duplicate {
-                    first: at.to_string(),
-                }
+                RowError::Duplicate { first: at.to_string() }
             } else {
-                RowError::Overlap {
-                    other: at.to_string(),
-                }
+                RowError::Overlap { other: at.to_string() }
             }
         })
 }
@@ -346,9 +307,5 @@ fn clash(interval: &Interval, accepted: &[(Interval, Location)]) -> Option<RowEr
 /// Problems name lines of that CSV: interval `i` (0-based) is line `i + 2`.
 pub fn revalidate(table: &LabTable, defaults: &Catalogue) -> ImportReport {
     let analytes = (!table.analytes.is_empty()).then(|| analytes_to_csv(&table.analytes));
-    validate_csv(
-        &intervals_to_csv(&table.intervals),
-        analytes.as_deref(),
-        defaults,
-    )
+    validate_csv(&intervals_to_csv(&table.intervals), analytes.as_deref(), defaults)
 }

@@ -33,8 +33,8 @@ pub use calllog::{calls_to_csv, CallError, CriticalCall};
 pub use catalogue::Catalogue;
 pub use export::{analytes_to_csv, intervals_to_csv, lab_table_to_json};
 pub use flag::{
-    flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport,
-    Notice, UnitConverter,
+    flag_result, flag_value, AnalyteFactorConverter, ConversionError, Flag, FlagError, FlagReport, Notice,
+    UnitConverter,
 };
 pub use import::{revalidate, validate_csv, validate_json};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};

@@ -143,8 +143,7 @@ pub struct GestationRange {
 
 impl GestationRange {
     pub fn contains(&self, weeks: u32) -> bool {
-        self.from_weeks.is_none_or(|from| weeks >= from)
-            && self.to_weeks.is_none_or(|to| weeks < to)
+        self.from_weeks.is_none_or(|from| weeks >= from) && self.to_weeks.is_none_or(|to| weeks < to)
     }
 
     pub fn overlaps(&self, other: &GestationRange) -> bool {
@@ -181,8 +180,7 @@ pub struct Analyte {
 impl Analyte {
     /// The units a value or limit for this analyte may be written in directly.
     pub fn units(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.unit.as_str())
-            .chain((self.si_unit != self.unit).then_some(self.si_unit.as_str()))
+        std::iter::once(self.unit.as_str()).chain((self.si_unit != self.unit).then_some(self.si_unit.as_str()))
     }
 
     pub fn has_unit(&self, unit: &str) -> bool {
@@ -284,12 +282,7 @@ mod tests {
     #[test]
     fn limits_are_described_in_words_with_the_reported_decimals() {
         for (category, low, high, expect) in [
-            (
-                Category::Reference,
-                Some(3.5),
-                Some(5.1),
-                "3.5 to 5.1 mmol/L",
-            ),
+            (Category::Reference, Some(3.5), Some(5.1), "3.5 to 5.1 mmol/L"),
             (Category::Reference, None, Some(5.0), "≤ 5.0 mmol/L"),
             (Category::Reference, Some(30.0), None, "≥ 30.0 mmol/L"),
             (
@@ -299,12 +292,7 @@ mod tests {
                 "below 2.8 or above 6.2 mmol/L",
             ),
             (Category::Critical, None, Some(15.0), "above 15.0 mmol/L"),
-            (
-                Category::Absolute,
-                Some(1.0),
-                Some(12.0),
-                "1.0 to 12.0 mmol/L",
-            ),
+            (Category::Absolute, Some(1.0), Some(12.0), "1.0 to 12.0 mmol/L"),
         ] {
             assert_eq!(row(category, low, high).describe_limits(1), expect);
         }
@@ -313,10 +301,7 @@ mod tests {
     #[test]
     fn rows_overlap_only_when_one_patient_could_match_both() {
         let mut adult = row(Category::Reference, Some(3.5), Some(5.1));
-        adult.age.from = Some(super::super::age::AgeLimit::new(
-            18,
-            super::super::age::AgeUnit::Years,
-        ));
+        adult.age.from = Some(super::super::age::AgeLimit::new(18, super::super::age::AgeUnit::Years));
         let mut male = adult.clone();
         male.sex = Sex::Male;
         let mut child = row(Category::Reference, Some(3.4), Some(4.7));
@@ -325,18 +310,12 @@ mod tests {
         pregnant.condition = Some("pregnancy".into());
         let critical = row(Category::Critical, Some(2.8), Some(6.2));
         assert!(adult.partition_overlaps(&male), "any and male overlap");
-        assert!(
-            !adult.partition_overlaps(&child),
-            "[0, 18y) and [18y, ...) do not"
-        );
+        assert!(!adult.partition_overlaps(&child), "[0, 18y) and [18y, ...) do not");
         assert!(
             !adult.partition_overlaps(&pregnant),
             "a condition row is its own partition"
         );
-        assert!(
-            !adult.partition_overlaps(&critical),
-            "categories never clash"
-        );
+        assert!(!adult.partition_overlaps(&critical), "categories never clash");
     }
 }
 

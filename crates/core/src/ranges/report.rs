@@ -48,10 +48,7 @@ impl Problem {
     pub fn blocks_file(&self) -> bool {
         self.location == Location::File
             || (matches!(self.location, Location::Line(_))
-                && matches!(
-                    self.error,
-                    RowError::UnknownColumn(_) | RowError::MissingColumn(_)
-                ))
+                && matches!(self.error, RowError::UnknownColumn(_) | RowError::MissingColumn(_)))
     }
 }
 

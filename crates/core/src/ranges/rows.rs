@@ -100,9 +100,7 @@ fn weeks(row: &RowValues, column: &'static str, errors: &mut Vec<RowError>) -> O
     if text.is_empty() {
         return None;
     }
-    let digits = text
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .trim();
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim();
     match digits.parse::<u32>() {
         Ok(w) if w <= 45 => Some(w),
         _ => {
@@ -141,9 +139,7 @@ pub fn loinc_is_valid(code: &str) -> bool {
         return false;
     }
     let (Some(digits), Some(check)) = (
-        base.chars()
-            .map(|c| c.to_digit(10))
-            .collect::<Option<Vec<u32>>>(),
+        base.chars().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>(),
         check.chars().next().and_then(|c| c.to_digit(10)),
     ) else {
         return false;
@@ -153,13 +149,7 @@ pub fn loinc_is_valid(code: &str) -> bool {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 0 {
-                (d * 2) / 10 + (d * 2) % 10
-            } else {
-                d
-            }
-        })
+        .map(|(i, &d)| if i % 2 == 0 { (d * 2) / 10 + (d * 2) % 10 } else { d })
         .sum();
     (10 - sum % 10) % 10 == check
 }

@@ -78,15 +78,8 @@ impl SearchIndex {
                         .iter()
                         .map(|a| (a.as_str(), KeyKind::Abbreviation)),
                 )
-                .chain(
-                    analyte
-                        .synonyms
-                        .iter()
-                        .map(|s| (s.as_str(), KeyKind::Synonym)),
-                )
-                .chain(
-                    (!analyte.loinc.is_empty()).then_some((analyte.loinc.as_str(), KeyKind::Loinc)),
-                );
+                .chain(analyte.synonyms.iter().map(|s| (s.as_str(), KeyKind::Synonym)))
+                .chain((!analyte.loinc.is_empty()).then_some((analyte.loinc.as_str(), KeyKind::Loinc)));
             for (text, kind) in named {
                 let words = normalize_words(text);
                 let whole = words.concat();
@@ -174,12 +167,7 @@ impl SearchIndex {
         }
 
         let mut hits: Vec<(u32, (u16, u16, u32))> = best.into_iter().collect();
-        hits.sort_by(|a, b| {
-            b.1 .0
-                .cmp(&a.1 .0)
-                .then(a.1 .1.cmp(&b.1 .1))
-                .then(a.0.cmp(&b.0))
-        });
+        hits.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(&b.0)));
         hits.into_iter()
             .take(limit)
             .map(|(analyte, (score, _, key))| Hit {
@@ -191,10 +179,7 @@ impl SearchIndex {
     }
 
     /// The tokens starting with `prefix`, found by binary search in the sorted list.
-    fn with_prefix<'a>(
-        &'a self,
-        prefix: &'a str,
-    ) -> impl Iterator<Item = (&'a str, &'a [Entry])> + 'a {
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [Entry])> + 'a {
         let start = self.tokens.partition_point(|(t, _)| t.as_str() < prefix);
         self.tokens[start..]
             .iter()
@@ -313,9 +298,7 @@ impl DistanceRows {
             std::mem::swap(&mut self.previous, &mut self.current);
         }
         let distance = self.previous.iter().copied().min().unwrap_or(usize::MAX);
-        u8::try_from(distance)
-            .ok()
-            .filter(|&d| usize::from(d) <= allowed)
+        u8::try_from(distance).ok().filter(|&d| usize::from(d) <= allowed)
     }
 }
 

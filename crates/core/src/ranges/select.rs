@@ -99,49 +99,24 @@ impl fmt::Display for NoMatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NoMatch::NotDefined { category } => write!(f, "no {} defined", category.noun()),
-            NoMatch::OnlyForConditions {
-                category,
-                conditions,
-            } => write!(
-                f,
-                "the {} is only given for {}",
-                category.noun(),
-                conditions.join(", ")
-            ),
+            NoMatch::OnlyForConditions { category, conditions } => {
+                write!(f, "the {} is only given for {}", category.noun(), conditions.join(", "))
+            }
             NoMatch::AgeNeeded { category } => {
-                write!(
-                    f,
-                    "the {} depends on age: enter the patient's age",
-                    category.noun()
-                )
+                write!(f, "the {} depends on age: enter the patient's age", category.noun())
             }
             NoMatch::NoneForAge { category, age_days } => {
-                write!(
-                    f,
-                    "no {} for a {}",
-                    category.noun(),
-                    describe_age(*age_days)
-                )
+                write!(f, "no {} for a {}", category.noun(), describe_age(*age_days))
             }
             NoMatch::SexNeeded { category } => {
-                write!(
-                    f,
-                    "the {} depends on sex: enter the patient's sex",
-                    category.noun()
-                )
+                write!(f, "the {} depends on sex: enter the patient's sex", category.noun())
             }
             NoMatch::NoneForSex {
                 category,
                 sex,
                 age_days,
             } => match age_days {
-                Some(age) => write!(
-                    f,
-                    "no {} for a {} {}",
-                    category.noun(),
-                    describe_age(*age),
-                    sex.word()
-                ),
+                Some(age) => write!(f, "no {} for a {} {}", category.noun(), describe_age(*age), sex.word()),
                 None => write!(f, "no {} for a {}", category.noun(), sex.word()),
             },
         }
@@ -154,21 +129,14 @@ pub fn select_interval<'a>(
     category: Category,
     patient: &Patient,
 ) -> Result<&'a Interval, NoMatch> {
-    let rows: Vec<&Interval> = rows
-        .into_iter()
-        .filter(|r| r.category == category)
-        .collect();
+    let rows: Vec<&Interval> = rows.into_iter().filter(|r| r.category == category).collect();
     if rows.is_empty() {
         return Err(NoMatch::NotDefined { category });
     }
     let applicable: Vec<&Interval> = rows
         .iter()
         .copied()
-        .filter(|r| {
-            r.condition
-                .as_deref()
-                .is_none_or(|c| patient.has_condition(c))
-        })
+        .filter(|r| r.condition.as_deref().is_none_or(|c| patient.has_condition(c)))
         .filter(|r| {
             r.gestation
                 .is_none_or(|g| patient.gestation_weeks.is_some_and(|w| g.contains(w)))
@@ -179,11 +147,7 @@ pub fn select_interval<'a>(
     let only_conditions = |fallback: NoMatch| {
         let mut conditions: Vec<String> = rows
             .iter()
-            .filter(|r| {
-                patient
-                    .age_days
-                    .map_or(r.age.is_all_ages(), |age| r.age.contains(age))
-            })
+            .filter(|r| patient.age_days.map_or(r.age.is_all_ages(), |age| r.age.contains(age)))
             .filter(|r| patient.sex.matches(r.sex))
             .filter_map(|r| match (&r.condition, r.gestation) {
                 (Some(c), _) if !patient.has_condition(c) => Some(c.clone()),
@@ -196,23 +160,12 @@ pub fn select_interval<'a>(
         if conditions.is_empty() {
             fallback
         } else {
-            NoMatch::OnlyForConditions {
-                category,
-                conditions,
-            }
+            NoMatch::OnlyForConditions { category, conditions }
         }
     };
     let for_age: Vec<&Interval> = match patient.age_days {
-        None => applicable
-            .iter()
-            .copied()
-            .filter(|r| r.age.is_all_ages())
-            .collect(),
-        Some(age) => applicable
-            .iter()
-            .copied()
-            .filter(|r| r.age.contains(age))
-            .collect(),
+        None => applicable.iter().copied().filter(|r| r.age.is_all_ages()).collect(),
+        Some(age) => applicable.iter().copied().filter(|r| r.age.contains(age)).collect(),
     };
     if for_age.is_empty() {
         return Err(only_conditions(match patient.age_days {
@@ -220,11 +173,7 @@ pub fn select_interval<'a>(
             Some(age_days) => NoMatch::NoneForAge { category, age_days },
         }));
     }
-    let for_sex: Vec<&Interval> = for_age
-        .iter()
-        .copied()
-        .filter(|r| patient.sex.matches(r.sex))
-        .collect();
+    let for_sex: Vec<&Interval> = for_age.iter().copied().filter(|r| patient.sex.matches(r.sex)).collect();
     if for_sex.is_empty() {
         return Err(only_conditions(match patient.sex {
             PatientSex::Unknown => NoMatch::SexNeeded { category },

@@ -10,8 +10,8 @@ use super::model::{Analyte, Section};
 use super::search::SearchIndex;
 
 const SYLLABLES: [&str; 24] = [
-    "ba", "cor", "di", "fen", "gly", "hep", "ix", "ka", "lu", "mer", "no", "pro", "qui", "ro",
-    "sul", "tri", "uro", "vas", "xan", "yel", "zo", "thy", "phos", "chol",
+    "ba", "cor", "di", "fen", "gly", "hep", "ix", "ka", "lu", "mer", "no", "pro", "qui", "ro", "sul", "tri", "uro",
+    "vas", "xan", "yel", "zo", "thy", "phos", "chol",
 ];
 
 /// `base` followed by made-up analytes until there are `count` in all.
@@ -29,9 +29,7 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
         n += 1;
         let word = |next: &mut dyn FnMut() -> usize| -> String {
             let parts = 2 + next() % 3;
-            (0..parts)
-                .map(|_| SYLLABLES[next() % SYLLABLES.len()])
-                .collect()
+            (0..parts).map(|_| SYLLABLES[next() % SYLLABLES.len()]).collect()
         };
         let first = word(&mut next);
         let second = word(&mut next);
@@ -66,20 +64,13 @@ pub fn synthetic_analytes(base: &[Analyte], count: usize) -> Vec<Analyte> {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_ascii_uppercase().to_string() + chars.as_str()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
 /// The keystroke sequences the benchmark times: every prefix of these queries.
-pub const BENCH_QUERIES: [&str; 6] = [
-    "potassium",
-    "haemoglobin",
-    "trop",
-    "2823-3",
-    "tsh",
-    "magnseium",
-];
+pub const BENCH_QUERIES: [&str; 6] = ["potassium", "haemoglobin", "trop", "2823-3", "tsh", "magnseium"];
 
 /// Types every prefix of [`BENCH_QUERIES`] into `index`, as a person would, asking for
 /// `limit` results each time. Returns (keystrokes, results): the benchmark times this call
@@ -88,11 +79,7 @@ pub fn type_bench_queries(index: &SearchIndex, limit: usize) -> (usize, usize) {
     let mut keystrokes = 0;
     let mut results = 0;
     for query in BENCH_QUERIES {
-        for (end, _) in query
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((query.len(), ' ')))
-        {
+        for (end, _) in query.char_indices().skip(1).chain(std::iter::once((query.len(), ' '))) {
             keystrokes += 1;
             results += index.search(&query[..end], limit).len();
         }

@@ -95,102 +95,42 @@ mod tests {
     #[test]
     fn unopened_or_without_stability_keeps_the_manufacturer_date() {
         check(day(2026, 6, 30), None, Some(30), day(2026, 6, 30));
-        check(
-            day(2026, 6, 30),
-            Some(day(2026, 1, 5)),
-            None,
-            day(2026, 6, 30),
-        );
+        check(day(2026, 6, 30), Some(day(2026, 1, 5)), None, day(2026, 6, 30));
     }
 
     #[test]
     fn month_ends() {
         // 31 January + 30 days: 28 days of February take it to 28 February, 2 more to 2 March.
-        check(
-            day(2027, 12, 31),
-            Some(day(2025, 1, 31)),
-            Some(30),
-            day(2025, 3, 2),
-        );
+        check(day(2027, 12, 31), Some(day(2025, 1, 31)), Some(30), day(2025, 3, 2));
         // 31 March + 30 days = 30 April (April has 30 days).
-        check(
-            day(2027, 12, 31),
-            Some(day(2025, 3, 31)),
-            Some(30),
-            day(2025, 4, 30),
-        );
+        check(day(2027, 12, 31), Some(day(2025, 3, 31)), Some(30), day(2025, 4, 30));
         // 30 November + 31 days = 31 December.
-        check(
-            day(2027, 12, 31),
-            Some(day(2025, 11, 30)),
-            Some(31),
-            day(2025, 12, 31),
-        );
+        check(day(2027, 12, 31), Some(day(2025, 11, 30)), Some(31), day(2025, 12, 31));
         // 31 December + 1 day crosses the year.
-        check(
-            day(2027, 12, 31),
-            Some(day(2025, 12, 31)),
-            Some(1),
-            day(2026, 1, 1),
-        );
+        check(day(2027, 12, 31), Some(day(2025, 12, 31)), Some(1), day(2026, 1, 1));
     }
 
     #[test]
     fn leap_years() {
         // 2024 is a leap year: 31 January + 30 days = 1 March (29 days of February).
-        check(
-            day(2027, 12, 31),
-            Some(day(2024, 1, 31)),
-            Some(30),
-            day(2024, 3, 1),
-        );
+        check(day(2027, 12, 31), Some(day(2024, 1, 31)), Some(30), day(2024, 3, 1));
         // 28 February + 1 day is 29 February in 2024 but 1 March in 2025.
-        check(
-            day(2027, 12, 31),
-            Some(day(2024, 2, 28)),
-            Some(1),
-            day(2024, 2, 29),
-        );
-        check(
-            day(2027, 12, 31),
-            Some(day(2025, 2, 28)),
-            Some(1),
-            day(2025, 3, 1),
-        );
+        check(day(2027, 12, 31), Some(day(2024, 2, 28)), Some(1), day(2024, 2, 29));
+        check(day(2027, 12, 31), Some(day(2025, 2, 28)), Some(1), day(2025, 3, 1));
         // 29 February 2024 + 365 days: 1 day to 1 March 2024, then 364 more days, which end on
         // 28 February 2025 (1 March 2024 to 1 March 2025 is 365 days, as 2025 has no 29 February).
-        check(
-            day(2027, 12, 31),
-            Some(day(2024, 2, 29)),
-            Some(365),
-            day(2025, 2, 28),
-        );
+        check(day(2027, 12, 31), Some(day(2024, 2, 29)), Some(365), day(2025, 2, 28));
     }
 
     #[test]
     fn opened_late_in_life_keeps_the_manufacturer_date() {
         // Opened 5 days before the manufacturer's expiry with 30 days' stability: the box
         // expires first.
-        check(
-            day(2026, 6, 30),
-            Some(day(2026, 6, 25)),
-            Some(30),
-            day(2026, 6, 30),
-        );
+        check(day(2026, 6, 30), Some(day(2026, 6, 25)), Some(30), day(2026, 6, 30));
         // Opened 30 days before: both limits fall on the same day.
-        check(
-            day(2026, 6, 30),
-            Some(day(2026, 5, 31)),
-            Some(30),
-            day(2026, 6, 30),
-        );
+        check(day(2026, 6, 30), Some(day(2026, 5, 31)), Some(30), day(2026, 6, 30));
         // Opened 31 days before: stability ends one day before the box.
-        check(
-            day(2026, 6, 30),
-            Some(day(2026, 5, 30)),
-            Some(30),
-            day(2026, 6, 29),
-        );
+        check(day(2026, 6, 30), Some(day(2026, 5, 30)), Some(30), day(2026, 6, 29));
     }
 
     #[test]
@@ -201,10 +141,10 @@ mod tests {
             (day(2026, 11, 24), ExpiryBucket::Expired),
             (day(2026, 11, 25), ExpiryBucket::Today),
             (day(2026, 11, 26), ExpiryBucket::Soon),
-            (day(2026, 12, 2), ExpiryBucket::Soon), // 7 days left
-            (day(2026, 12, 3), ExpiryBucket::Later), // 8 days left
+            (day(2026, 12, 2), ExpiryBucket::Soon),   // 7 days left
+            (day(2026, 12, 3), ExpiryBucket::Later),  // 8 days left
             (day(2026, 12, 25), ExpiryBucket::Later), // 30 days left
-            (day(2026, 12, 26), ExpiryBucket::Fine), // 31 days left
+            (day(2026, 12, 26), ExpiryBucket::Fine),  // 31 days left
         ] {
             assert_eq!(expiry_bucket(effective, today, t), expect, "{effective}");
         }
@@ -212,9 +152,6 @@ mod tests {
             soon_days: 3,
             later_days: 14,
         };
-        assert_eq!(
-            expiry_bucket(day(2026, 11, 29), today, custom),
-            ExpiryBucket::Later
-        );
+        assert_eq!(expiry_bucket(day(2026, 11, 29), today, custom), ExpiryBucket::Later);
     }
 }

@@ -31,10 +31,7 @@ pub enum LotStatus {
 impl LotStatus {
     /// Whether the lot can still change status.
     pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            LotStatus::Depleted | LotStatus::Discarded | LotStatus::Expired
-        )
+        matches!(self, LotStatus::Depleted | LotStatus::Discarded | LotStatus::Expired)
     }
 
     /// The moves the lifecycle allows, before any further condition.
@@ -127,22 +124,13 @@ impl fmt::Display for LotError {
                 write!(f, "the lot expired on {effective} and cannot be used")
             }
             LotError::VerificationMissing => {
-                write!(
-                    f,
-                    "a lot becomes verified only with its verification record"
-                )
+                write!(f, "a lot becomes verified only with its verification record")
             }
             LotError::VerificationForAnotherLot { verification_lot } => {
-                write!(
-                    f,
-                    "the verification is for lot {verification_lot:?}, not this one"
-                )
+                write!(f, "the verification is for lot {verification_lot:?}, not this one")
             }
             LotError::VerificationNotSignedOff => {
-                write!(
-                    f,
-                    "the verification has not been signed off by a supervisor"
-                )
+                write!(f, "the verification has not been signed off by a supervisor")
             }
             LotError::VerificationFailed => write!(f, "the verification did not pass"),
         }

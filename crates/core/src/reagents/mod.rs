@@ -16,10 +16,10 @@ pub use expiry::{effective_expiry, expiry_bucket, ExpiryBucket, ExpiryThresholds
 pub use lifecycle::{LotError, LotStatus, Transition, TransitionRequest};
 pub use model::{Lot, LotFieldError, Reagent};
 pub use verification::{
-    AcceptanceLimit, LotVerification, SampleJudgement, SampleKind, SignOff, VerificationError,
-    VerificationOutcome, VerificationSample,
+    AcceptanceLimit, LotVerification, SampleJudgement, SampleKind, SignOff, VerificationError, VerificationOutcome,
+    VerificationSample,
 };
 pub use views::{
-    find_reagent_by_gtin, lot_effective_expiry, lots_by_expiry, lots_by_location, lots_by_status,
-    lots_to_mark_expired, low_stock, use_first, LowStock,
+    find_reagent_by_gtin, lot_effective_expiry, lots_by_expiry, lots_by_location, lots_by_status, lots_to_mark_expired,
+    low_stock, use_first, LowStock,
 };

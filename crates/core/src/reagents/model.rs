@@ -118,10 +118,7 @@ pub enum LotFieldError {
     MissingLotNumber,
     MissingReceiver,
     MissingUnit,
-    OpenedBeforeReceived {
-        opened: NaiveDate,
-        received: NaiveDate,
-    },
+    OpenedBeforeReceived { opened: NaiveDate, received: NaiveDate },
 }
 
 impl fmt::Display for LotFieldError {

@@ -29,14 +29,7 @@ fn reagent(id: &str, stability: Option<u32>, reorder: Option<u32>) -> Reagent {
 }
 
 fn lot(id: &str, reagent_id: &str, expiry: NaiveDate, status: LotStatus) -> Lot {
-    let mut lot = Lot::received(
-        id,
-        reagent_id,
-        &format!("LOT-{id}"),
-        expiry,
-        day(2026, 1, 5),
-        "ana",
-    );
+    let mut lot = Lot::received(id, reagent_id, &format!("LOT-{id}"), expiry, day(2026, 1, 5), "ana");
     lot.status = status;
     lot
 }
@@ -59,11 +52,7 @@ fn verification(lot_id: &str, new_result: f64, limit: AcceptanceLimit) -> LotVer
     }
 }
 
-fn request<'a>(
-    to: LotStatus,
-    reason: &'a str,
-    v: Option<&'a LotVerification>,
-) -> TransitionRequest<'a> {
+fn request<'a>(to: LotStatus, reason: &'a str, v: Option<&'a LotVerification>) -> TransitionRequest<'a> {
     TransitionRequest {
         to,
         by: "ana",
@@ -113,8 +102,7 @@ fn verified_then_in_use_records_who_when_why_and_the_opened_date() {
         .expect("first sign-off");
     l.transition(&request(LotStatus::Verified, "", Some(&v)))
         .expect("verified");
-    l.transition(&request(LotStatus::InUse, "", None))
-        .expect("in use");
+    l.transition(&request(LotStatus::InUse, "", None)).expect("in use");
     assert_eq!(l.status, LotStatus::InUse);
     assert_eq!(l.opened_on, Some(day(2026, 2, 2)));
     assert_eq!(l.history.len(), 2);
@@ -130,12 +118,8 @@ fn in_use_without_verification_needs_a_reason() {
         l.transition(&request(LotStatus::InUse, "  ", None)),
         Err(LotError::MissingReason)
     );
-    l.transition(&request(
-        LotStatus::InUse,
-        "analyser down, stat testing",
-        None,
-    ))
-    .expect("override with reason");
+    l.transition(&request(LotStatus::InUse, "analyser down, stat testing", None))
+        .expect("override with reason");
     assert!(l.history[0].verification_skipped);
     assert_eq!(l.history[0].reason, "analyser down, stat testing");
 }
@@ -196,15 +180,9 @@ fn verification_limits_absolute_and_percent() {
 fn verification_faults() {
     let mut zero = verification("N1", 1.0, AcceptanceLimit::Percent(5.0));
     zero.samples[0].current_lot_result = 0.0;
-    assert!(matches!(
-        zero.evaluate(),
-        Err(VerificationError::PercentOfZero { .. })
-    ));
+    assert!(matches!(zero.evaluate(), Err(VerificationError::PercentOfZero { .. })));
     let mut nan = verification("N1", f64::NAN, AcceptanceLimit::Absolute(1.0));
-    assert!(matches!(
-        nan.evaluate(),
-        Err(VerificationError::NotANumber { .. })
-    ));
+    assert!(matches!(nan.evaluate(), Err(VerificationError::NotANumber { .. })));
     nan.samples.clear();
     assert_eq!(nan.evaluate(), Err(VerificationError::NoSamples));
     let mut unknown = verification("N1", 100.0, AcceptanceLimit::Absolute(1.0));
@@ -230,10 +208,7 @@ fn verification_faults() {
 #[test]
 fn views_group_and_suggest() {
     let today = day(2026, 3, 1);
-    let reagents = vec![
-        reagent("R1", Some(10), Some(3)),
-        reagent("R2", None, Some(1)),
-    ];
+    let reagents = vec![reagent("R1", Some(10), Some(3)), reagent("R2", None, Some(1))];
     let mut opened = lot("A", "R1", day(2026, 12, 31), LotStatus::InUse);
     opened.opened_on = Some(day(2026, 2, 25)); // 25 Feb + 10 days = 7 March, before 31 Dec
     opened.location = "Fridge 1".to_string();
@@ -262,10 +237,7 @@ fn views_group_and_suggest() {
     // A (in use) and B (verified) both expire on 7 March: the open one is used first.
     let first = use_first(&reagents, &lots, today);
     assert_eq!(first.get("R1").map(|l| l.id.as_str()), Some("A"));
-    assert!(
-        !first.contains_key("R2"),
-        "R2's only active lot is still in quarantine"
-    );
+    assert!(!first.contains_key("R2"), "R2's only active lot is still in quarantine");
 
     // R1: A and B count (1 each), C is past expiry: 2 <= 3. R2: D counts (expires today): 1 <= 1.
     let low = low_stock(&reagents, &lots, today);
@@ -292,10 +264,7 @@ fn records_round_trip_through_json() {
     assert_eq!(serde_json::from_str::<Lot>(&json).expect("parses"), l);
     let v = verification("N1", 101.0, AcceptanceLimit::Absolute(2.0));
     let json = serde_json::to_string(&v).expect("serializes");
-    assert_eq!(
-        serde_json::from_str::<LotVerification>(&json).expect("parses"),
-        v
-    );
+    assert_eq!(serde_json::from_str::<LotVerification>(&json).expect("parses"), v);
 }
 
 #[test]
@@ -317,9 +286,7 @@ fn lots_are_validated_and_expired_ones_listed() {
     l.opened_on = Some(day(2026, 1, 4)); // received 5 January
     assert_eq!(
         l.validate().map_err(|e| e.to_string()),
-        Err(
-            "the lot cannot be opened (2026-01-04) before it was received (2026-01-05)".to_string()
-        )
+        Err("the lot cannot be opened (2026-01-04) before it was received (2026-01-05)".to_string())
     );
     l.opened_on = None;
     l.lot_number = " ".to_string();
@@ -328,10 +295,7 @@ fn lots_are_validated_and_expired_ones_listed() {
     let reagents = vec![reagent("R1", Some(5), None)];
     let mut opened = lot("A", "R1", day(2026, 12, 31), LotStatus::InUse);
     opened.opened_on = Some(day(2026, 3, 1)); // 1 March + 5 days = 6 March
-    let lots = vec![
-        opened,
-        lot("B", "R1", day(2026, 12, 31), LotStatus::Verified),
-    ];
+    let lots = vec![opened, lot("B", "R1", day(2026, 12, 31), LotStatus::Verified)];
     let ids = |today| {
         lots_to_mark_expired(&reagents, &lots, today)
             .iter()

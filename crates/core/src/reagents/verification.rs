@@ -118,10 +118,7 @@ impl fmt::Display for VerificationError {
                 "the acceptance limit {limit} for {analyte} must be a positive number"
             ),
             VerificationError::NotANumber { label } => {
-                write!(
-                    f,
-                    "sample {label:?} has a result that is not a finite number"
-                )
+                write!(f, "sample {label:?} has a result that is not a finite number")
             }
             VerificationError::PercentOfZero { label } => write!(
                 f,
@@ -150,20 +147,16 @@ impl LotVerification {
             .map(|s| self.judge(s))
             .collect::<Result<Vec<_>, _>>()?;
         let pass = judged.iter().all(|j| j.pass);
-        Ok(VerificationOutcome {
-            samples: judged,
-            pass,
-        })
+        Ok(VerificationOutcome { samples: judged, pass })
     }
 
     fn judge(&self, sample: &VerificationSample) -> Result<SampleJudgement, VerificationError> {
-        let limit =
-            *self
-                .limits
-                .get(&sample.analyte)
-                .ok_or_else(|| VerificationError::NoLimit {
-                    analyte: sample.analyte.clone(),
-                })?;
+        let limit = *self
+            .limits
+            .get(&sample.analyte)
+            .ok_or_else(|| VerificationError::NoLimit {
+                analyte: sample.analyte.clone(),
+            })?;
         let (AcceptanceLimit::Absolute(bound) | AcceptanceLimit::Percent(bound)) = limit;
         if !bound.is_finite() || bound <= 0.0 {
             return Err(VerificationError::BadLimit {
@@ -204,12 +197,7 @@ impl LotVerification {
     }
 
     /// Records the supervisor's sign-off; a verification is signed once.
-    pub fn sign(
-        &mut self,
-        by: &str,
-        at: NaiveDateTime,
-        comment: &str,
-    ) -> Result<(), VerificationError> {
+    pub fn sign(&mut self, by: &str, at: NaiveDateTime, comment: &str) -> Result<(), VerificationError> {
         if let Some(existing) = &self.sign_off {
             return Err(VerificationError::AlreadySigned {
                 by: existing.by.clone(),

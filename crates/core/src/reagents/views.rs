@@ -54,10 +54,7 @@ pub fn lots_by_expiry<'a>(
         .filter(|l| l.is_active())
         .map(|l| (lot_effective_expiry(reagents, l), l))
         .collect();
-    active.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.lot_number.cmp(&b.1.lot_number))
-    });
+    active.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.lot_number.cmp(&b.1.lot_number)));
     let mut groups: BTreeMap<ExpiryBucket, Vec<&Lot>> = BTreeMap::new();
     for (effective, lot) in active {
         groups
@@ -70,11 +67,7 @@ pub fn lots_by_expiry<'a>(
 
 /// Active lots past their effective expiry: the ones to move to "expired" and take off the
 /// shelf.
-pub fn lots_to_mark_expired<'a>(
-    reagents: &[Reagent],
-    lots: &'a [Lot],
-    today: NaiveDate,
-) -> Vec<&'a Lot> {
+pub fn lots_to_mark_expired<'a>(reagents: &[Reagent], lots: &'a [Lot], today: NaiveDate) -> Vec<&'a Lot> {
     lots.iter()
         .filter(|l| l.is_active() && lot_effective_expiry(reagents, l) < today)
         .collect()
@@ -122,11 +115,7 @@ pub fn low_stock(reagents: &[Reagent], lots: &[Lot], today: NaiveDate) -> Vec<Lo
 /// First-expiring-first-out: for each reagent, the usable lot (verified or in use, not past
 /// its effective expiry, not empty) with the earliest effective expiry. On a tie the lot
 /// already in use comes first, so no second box is opened needlessly.
-pub fn use_first<'a>(
-    reagents: &[Reagent],
-    lots: &'a [Lot],
-    today: NaiveDate,
-) -> BTreeMap<String, &'a Lot> {
+pub fn use_first<'a>(reagents: &[Reagent], lots: &'a [Lot], today: NaiveDate) -> BTreeMap<String, &'a Lot> {
     let mut chosen: BTreeMap<String, (NaiveDate, bool, &Lot)> = BTreeMap::new();
     for lot in lots {
         if !matches!(lot.status, LotStatus::Verified | LotStatus::InUse) || lot.quantity == 0 {
@@ -146,8 +135,5 @@ pub fn use_first<'a>(
             chosen.insert(lot.reagent_id.clone(), (key.0, key.1, lot));
         }
     }
-    chosen
-        .into_iter()
-        .map(|(id, (_, _, lot))| (id, lot))
-        .collect()
+    chosen.into_iter().map(|(id, (_, _, lot))| (id, lot)).collect()
 }

@@ -46,21 +46,14 @@ impl fmt::Display for AttachmentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AttachmentError::BadHash { input } => {
-                write!(
-                    f,
-                    "{input:?} is not a SHA-256 hash (64 lowercase hex digits)"
-                )
+                write!(f, "{input:?} is not a SHA-256 hash (64 lowercase hex digits)")
             }
             AttachmentError::BadBase64 { hash, reason } => {
-                write!(
-                    f,
-                    "attachment {hash} has damaged data (not base64: {reason})"
-                )
+                write!(f, "attachment {hash} has damaged data (not base64: {reason})")
             }
-            AttachmentError::HashMismatch { claimed, actual } => write!(
-                f,
-                "attachment {claimed} is damaged: its bytes hash to {actual}"
-            ),
+            AttachmentError::HashMismatch { claimed, actual } => {
+                write!(f, "attachment {claimed} is damaged: its bytes hash to {actual}")
+            }
         }
     }
 }
@@ -74,11 +67,7 @@ impl FromStr for ContentHash {
             input: input.to_string(),
         };
         let digits = input.as_bytes();
-        if digits.len() != 64
-            || !digits
-                .iter()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-        {
+        if digits.len() != 64 || !digits.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
             return Err(bad());
         }
         let mut hash = [0u8; 32];

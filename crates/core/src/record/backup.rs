@@ -188,10 +188,7 @@ impl Backup {
     }
 }
 
-fn take<T: DeserializeOwned>(
-    top: &mut serde_json::Map<String, Value>,
-    key: &str,
-) -> Result<T, BackupError> {
+fn take<T: DeserializeOwned>(top: &mut serde_json::Map<String, Value>, key: &str) -> Result<T, BackupError> {
     let value = top.remove(key).ok_or_else(|| BackupError::Malformed {
         part: format!("\"{key}\""),
         reason: "missing".to_string(),

@@ -57,11 +57,7 @@ impl fmt::Display for BodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BodyError::BadKind(e) => e.fmt(f),
-            BodyError::WrongKind {
-                id,
-                expected,
-                found,
-            } => write!(f, "record {id} is a {found}, not a {expected}"),
+            BodyError::WrongKind { id, expected, found } => write!(f, "record {id} is a {found}, not a {expected}"),
             BodyError::NotAnObject { kind } => write!(
                 f,
                 "a {kind} body must serialize to a JSON object (a struct with named fields)"
@@ -123,11 +119,7 @@ impl Record {
     /// Writes `body` field by field: only changed fields get a new write. A field the type
     /// produced before but not now (an `Option` skipped when `None`) is cleared. Fields the
     /// type does not know are left alone, so an older app never erases a newer one's data.
-    pub fn set_body<T: RecordBody>(
-        &mut self,
-        ctx: &mut EditContext<'_>,
-        body: &T,
-    ) -> Result<Vec<Change>, BodyError> {
+    pub fn set_body<T: RecordBody>(&mut self, ctx: &mut EditContext<'_>, body: &T) -> Result<Vec<Change>, BodyError> {
         self.check_kind::<T>()?;
         let new = to_object(body)?;
         let old_keys: Vec<String> = match self.body::<T>() {

@@ -82,12 +82,7 @@ pub(crate) fn check_field_name(field: &str) -> Result<(), EditError> {
 impl Record {
     /// Sets a field (a `null` value clears it). Returns `None` when the field already holds
     /// exactly this value, so saving an unchanged form adds nothing to the history.
-    pub fn set(
-        &mut self,
-        ctx: &mut EditContext<'_>,
-        field: &str,
-        value: Value,
-    ) -> Result<Option<Change>, EditError> {
+    pub fn set(&mut self, ctx: &mut EditContext<'_>, field: &str, value: Value) -> Result<Option<Change>, EditError> {
         check_field_name(field)?;
         let register = self.field(field);
         let unchanged = match register {
@@ -133,21 +128,14 @@ impl Record {
 
     /// Makes an earlier value of `field` (the write with stamp `version`) current again, as a
     /// new write: the value it replaces stays in history, so a restore can be undone too.
-    pub fn restore(
-        &mut self,
-        ctx: &mut EditContext<'_>,
-        field: &str,
-        version: &Stamp,
-    ) -> Result<Change, EditError> {
+    pub fn restore(&mut self, ctx: &mut EditContext<'_>, field: &str, version: &Stamp) -> Result<Change, EditError> {
         let register = self.field(field).ok_or_else(|| EditError::NoSuchField {
             field: field.to_string(),
         })?;
-        let earlier = register
-            .find(version)
-            .ok_or_else(|| EditError::NoSuchVersion {
-                field: field.to_string(),
-                stamp: *version,
-            })?;
+        let earlier = register.find(version).ok_or_else(|| EditError::NoSuchVersion {
+            field: field.to_string(),
+            stamp: *version,
+        })?;
         let seen = register.heads(false);
         let write = Write {
             value: earlier.value.clone(),

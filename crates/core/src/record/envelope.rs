@@ -30,20 +30,9 @@ pub struct Record {
 /// Why two records could not be merged: they are not copies of one record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MergeError {
-    DifferentId {
-        left: RecordId,
-        right: RecordId,
-    },
-    DifferentKind {
-        id: RecordId,
-        left: Kind,
-        right: Kind,
-    },
-    DifferentScope {
-        id: RecordId,
-        left: Scope,
-        right: Scope,
-    },
+    DifferentId { left: RecordId, right: RecordId },
+    DifferentKind { id: RecordId, left: Kind, right: Kind },
+    DifferentScope { id: RecordId, left: Scope, right: Scope },
 }
 
 impl fmt::Display for MergeError {
@@ -127,8 +116,7 @@ impl Record {
 
     /// Whether any field or the tombstone has an unsettled concurrent edit.
     pub fn is_conflicted(&self) -> bool {
-        !self.conflicted_fields().is_empty()
-            || self.tombstone.as_ref().is_some_and(Register::has_conflict)
+        !self.conflicted_fields().is_empty() || self.tombstone.as_ref().is_some_and(Register::has_conflict)
     }
 
     /// The greatest stamp in the record: what a device's clock must observe after taking
@@ -239,11 +227,7 @@ struct RecordRepr {
 
 impl From<Record> for RecordRepr {
     fn from(record: Record) -> RecordRepr {
-        let conflicted_fields = record
-            .conflicted_fields()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let conflicted_fields = record.conflicted_fields().into_iter().map(str::to_string).collect();
         RecordRepr {
             id: record.id,
             kind: record.kind,
@@ -261,9 +245,7 @@ impl TryFrom<RecordRepr> for Record {
     /// Field names are checked as an edit would check them, so a hand-made file cannot
     /// bring in a field no edit could have made.
     fn try_from(repr: RecordRepr) -> Result<Record, EditError> {
-        repr.fields
-            .keys()
-            .try_for_each(|name| check_field_name(name))?;
+        repr.fields.keys().try_for_each(|name| check_field_name(name))?;
         Ok(Record {
             id: repr.id,
             kind: repr.kind,

@@ -43,9 +43,7 @@ impl Record {
     pub fn history(&self) -> Vec<HistoryEntry> {
         let mut entries = Vec::new();
         for (name, register) in self.fields() {
-            push_entries(&mut entries, Slot::Field(name.clone()), register, |v| {
-                v.clone()
-            });
+            push_entries(&mut entries, Slot::Field(name.clone()), register, |v| v.clone());
         }
         if let Some(register) = self.tombstone() {
             push_entries(&mut entries, Slot::Deleted, register, |v| Value::Bool(*v));
@@ -58,12 +56,7 @@ impl Record {
     pub fn field_history(&self, field: &str) -> Vec<HistoryEntry> {
         let mut entries = Vec::new();
         if let Some(register) = self.field(field) {
-            push_entries(
-                &mut entries,
-                Slot::Field(field.to_string()),
-                register,
-                |v| v.clone(),
-            );
+            push_entries(&mut entries, Slot::Field(field.to_string()), register, |v| v.clone());
         }
         entries
     }

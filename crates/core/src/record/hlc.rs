@@ -77,13 +77,7 @@ impl Stamp {
 
 impl fmt::Display for Stamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:016x}-{:08x}-{}",
-            self.millis,
-            self.counter,
-            self.device.simple()
-        )
+        write!(f, "{:016x}-{:08x}-{}", self.millis, self.counter, self.device.simple())
     }
 }
 
@@ -99,8 +93,7 @@ impl FromStr for Stamp {
         else {
             return Err(bad());
         };
-        let is_hex =
-            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit());
+        let is_hex = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_hexdigit());
         if !is_hex(millis, 16) || !is_hex(counter, 8) || !is_hex(device, 32) {
             return Err(bad());
         }

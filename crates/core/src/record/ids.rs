@@ -69,9 +69,7 @@ impl RecordId {
     /// are used (the rest of the bits are the version and variant).
     pub fn new_v7(unix_millis: u64, random: [u8; 10]) -> Result<RecordId, IdError> {
         if unix_millis > Self::MAX_MILLIS {
-            return Err(IdError::TimeOutOfRange {
-                millis: unix_millis,
-            });
+            return Err(IdError::TimeOutOfRange { millis: unix_millis });
         }
         Ok(RecordId(
             Builder::from_unix_timestamp_millis(unix_millis, &random).into_uuid(),
@@ -81,9 +79,7 @@ impl RecordId {
     /// The creation time encoded in the id, in Unix milliseconds.
     pub fn unix_millis(&self) -> u64 {
         let bytes = self.0.as_bytes();
-        bytes[..6]
-            .iter()
-            .fold(0u64, |acc, byte| (acc << 8) | u64::from(*byte))
+        bytes[..6].iter().fold(0u64, |acc, byte| (acc << 8) | u64::from(*byte))
     }
 
     pub fn as_uuid(&self) -> &Uuid {
@@ -159,13 +155,11 @@ impl fmt::Display for DeviceId {
 impl FromStr for DeviceId {
     type Err = IdError;
     fn from_str(input: &str) -> Result<DeviceId, IdError> {
-        Uuid::parse_str(input)
-            .map(DeviceId)
-            .map_err(|e| IdError::BadUuid {
-                what: "device id",
-                input: input.to_string(),
-                reason: e.to_string(),
-            })
+        Uuid::parse_str(input).map(DeviceId).map_err(|e| IdError::BadUuid {
+            what: "device id",
+            input: input.to_string(),
+            reason: e.to_string(),
+        })
     }
 }
 

@@ -47,9 +47,7 @@ mod register;
 mod value_order;
 
 pub use attachment::{Attachment, AttachmentError, ContentHash};
-pub use backup::{
-    Backup, BackupError, ImportReport, LocalData, BACKUP_FORMAT, BACKUP_FORMAT_VERSION,
-};
+pub use backup::{Backup, BackupError, ImportReport, LocalData, BACKUP_FORMAT, BACKUP_FORMAT_VERSION};
 pub use body::{BodyError, RecordBody};
 pub(crate) use edit::check_field_name;
 pub use edit::{Change, EditContext, EditError};

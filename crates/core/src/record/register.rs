@@ -53,9 +53,7 @@ pub struct Register<V> {
 
 impl<V: FieldValue> Register<V> {
     pub fn new(write: Write<V>) -> Register<V> {
-        let mut register = Register {
-            writes: vec![write],
-        };
+        let mut register = Register { writes: vec![write] };
         register.normalize();
         register
     }
@@ -106,12 +104,7 @@ impl<V: FieldValue> Register<V> {
     /// Adds the writes of `other` that this register lacks; says whether anything was added.
     pub fn absorb(&mut self, other: &Register<V>) -> bool {
         let before = self.writes.len();
-        let missing: Vec<Write<V>> = other
-            .writes
-            .iter()
-            .filter(|w| !self.contains(w))
-            .cloned()
-            .collect();
+        let missing: Vec<Write<V>> = other.writes.iter().filter(|w| !self.contains(w)).cloned().collect();
         // Writes from another register are already normalized, so only the order is redone.
         self.writes.extend(missing);
         self.sort_writes();
@@ -150,10 +143,7 @@ impl<V: FieldValue> Register<V> {
     /// nothing the user would see differs.
     pub fn conflicting(&self) -> Vec<&Write<V>> {
         let current = &self.current().value;
-        self.unseen()
-            .into_iter()
-            .filter(|w| &w.value != current)
-            .collect()
+        self.unseen().into_iter().filter(|w| &w.value != current).collect()
     }
 
     pub fn has_conflict(&self) -> bool {
@@ -219,7 +209,6 @@ impl<'de, V: FieldValue + Deserialize<'de>> Deserialize<'de> for Register<V> {
             author: repr.author,
             seen: repr.seen,
         });
-        Register::from_writes(writes)
-            .ok_or_else(|| serde::de::Error::custom("a register needs at least one write"))
+        Register::from_writes(writes).ok_or_else(|| serde::de::Error::custom("a register needs at least one write"))
     }
 }

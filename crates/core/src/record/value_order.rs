@@ -40,8 +40,7 @@ pub fn json_cmp(a: &Value, b: &Value) -> Ordering {
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (Value::Number(x), Value::Number(y)) => {
             let (fx, fy) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
-            fx.total_cmp(&fy)
-                .then_with(|| x.to_string().cmp(&y.to_string()))
+            fx.total_cmp(&fy).then_with(|| x.to_string().cmp(&y.to_string()))
         }
         (Value::String(x), Value::String(y)) => x.cmp(y),
         (Value::Array(x), Value::Array(y)) => {
@@ -90,11 +89,7 @@ mod tests {
         check(json!("abc"), json!("abd"), Ordering::Less);
         check(json!([1, 2]), json!([1, 2, 0]), Ordering::Less);
         check(json!({"a": 1}), json!({"a": 2}), Ordering::Less);
-        check(
-            json!({"a": 1, "b": 2}),
-            json!({"b": 2, "a": 1}),
-            Ordering::Equal,
-        );
+        check(json!({"a": 1, "b": 2}), json!({"b": 2, "a": 1}), Ordering::Equal);
     }
 
     #[test]

@@ -63,11 +63,7 @@ impl std::error::Error for ApplyError {}
 /// What this cannot check, the server checks before calling it: that the signed-in user may
 /// write `mutation.scope` (the merge itself refuses a record changing scope), and that the
 /// writes claim no other author ([`Mutation::authors_are_at_most`]).
-pub fn apply_mutation(
-    stored: Option<&Record>,
-    mutation: &Mutation,
-    now_millis: u64,
-) -> Result<Applied, ApplyError> {
+pub fn apply_mutation(stored: Option<&Record>, mutation: &Mutation, now_millis: u64) -> Result<Applied, ApplyError> {
     let seq = mutation.seq;
     if mutation.changes.is_empty() {
         return Err(ApplyError::Empty { seq });

@@ -16,6 +16,4 @@ mod protocol;
 pub use apply::{apply_mutation, classify_seq, merge_pulled, Applied, ApplyError, SeqStatus};
 pub use mutation::Mutation;
 pub use outbox::{Outbox, OutboxError};
-pub use protocol::{
-    Cursor, PullPage, PullRequest, PulledRecord, PushError, PushRequest, PushResponse, Rejected,
-};
+pub use protocol::{Cursor, PullPage, PullRequest, PulledRecord, PushError, PushRequest, PushResponse, Rejected};

@@ -35,15 +35,9 @@ impl fmt::Display for PushError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PushError::TooLarge { count, max } => {
-                write!(
-                    f,
-                    "a push holds at most {max} mutations, this one has {count}"
-                )
+                write!(f, "a push holds at most {max} mutations, this one has {count}")
             }
-            PushError::WrongDevice { seq } => write!(
-                f,
-                "mutation {seq} names another device than the push it came in"
-            ),
+            PushError::WrongDevice { seq } => write!(f, "mutation {seq} names another device than the push it came in"),
             PushError::OutOfOrder { seq } => write!(
                 f,
                 "mutation {seq} is out of order: seqs start at 1 and increase within a push"
@@ -82,9 +76,7 @@ impl PushRequest {
     /// The mutations the server has not applied yet, given the highest seq it applied
     /// from this device: a retried push skips straight past what already went in.
     pub fn unapplied(&self, highest_applied: u64) -> impl Iterator<Item = &Mutation> {
-        self.mutations
-            .iter()
-            .filter(move |m| m.seq > highest_applied)
+        self.mutations.iter().filter(move |m| m.seq > highest_applied)
     }
 }
 
@@ -110,9 +102,7 @@ pub struct PushResponse {
 
 /// A position in a scope's change feed: the server sequence number of the last change the
 /// device has applied. Start from [`Cursor::START`].
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Cursor(pub u64);
 
@@ -168,9 +158,7 @@ impl PullPage {
             .take(limit)
             .map(|(server_seq, record)| PulledRecord { server_seq, record })
             .collect();
-        let next_cursor = changes
-            .last()
-            .map_or(request.cursor, |c| Cursor(c.server_seq));
+        let next_cursor = changes.last().map_or(request.cursor, |c| Cursor(c.server_seq));
         PullPage {
             scope: request.scope.clone(),
             changes,

@@ -44,12 +44,7 @@ impl MolarContext {
 /// Converts `value` from one unit to another. Both units may be written as people write them
 /// (see `normalize`). Mass <-> moles uses the context's molar mass, moles <-> equivalents its
 /// valence; without them such conversions are refused rather than guessed.
-pub fn convert(
-    value: f64,
-    from: &str,
-    to: &str,
-    context: Option<&MolarContext>,
-) -> Result<f64, UnitError> {
+pub fn convert(value: f64, from: &str, to: &str, context: Option<&MolarContext>) -> Result<f64, UnitError> {
     if !value.is_finite() {
         return Err(UnitError::NotFinite);
     }
@@ -73,12 +68,7 @@ pub fn convert(
 }
 
 /// Mass <-> moles <-> equivalents, where UCUM alone would be wrong.
-fn bridge(
-    value: f64,
-    from: &str,
-    to: &str,
-    context: Option<&MolarContext>,
-) -> Result<f64, UnitError> {
+fn bridge(value: f64, from: &str, to: &str, context: Option<&MolarContext>) -> Result<f64, UnitError> {
     let (from_moles, from_eq) = substance(&terms(from));
     let (to_moles, to_eq) = substance(&terms(to));
     let source = ucum::analyze(from)?;
@@ -126,18 +116,12 @@ fn bridge(
     };
     // UCUM counts a mole as Avogadro's number of particles; take it from the same table.
     let avogadro = ucum::analyze("mol")?.factor;
-    let in_moles =
-        value * source.factor / avogadro.powi(from_moles + from_eq) / valence.powi(from_eq);
-    Ok(in_moles
-        * molar_mass.powi(mole_shift)
-        * avogadro.powi(to_moles + to_eq)
-        * valence.powi(to_eq)
-        / target.factor)
+    let in_moles = value * source.factor / avogadro.powi(from_moles + from_eq) / valence.powi(from_eq);
+    Ok(in_moles * molar_mass.powi(mole_shift) * avogadro.powi(to_moles + to_eq) * valence.powi(to_eq) / target.factor)
 }
 
 fn not_commensurable(from: &str, to: &str) -> UnitError {
-    let why = if ucum::analyze(from).map(|a| a.dimension) == ucum::analyze(to).map(|a| a.dimension)
-    {
+    let why = if ucum::analyze(from).map(|a| a.dimension) == ucum::analyze(to).map(|a| a.dimension) {
         "one counts an amount of substance (mol) and the other does not; UCUM treats mol as a \
          plain number, but they are different quantities"
     } else {
@@ -175,8 +159,7 @@ fn stand_in_for_arbitrary(from: &str, to: &str) -> Result<(String, String), Unit
     if from_arbitrary != to_arbitrary || uses_candela(from) || uses_candela(to) {
         return Err(UnitError::Unsupported {
             unit: format!("{from} -> {to}"),
-            reason: "arbitrary units (such as [IU]) convert only to the same arbitrary unit"
-                .to_string(),
+            reason: "arbitrary units (such as [IU]) convert only to the same arbitrary unit".to_string(),
         });
     }
     let mut from = from.to_string();

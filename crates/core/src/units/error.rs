@@ -14,11 +14,7 @@ pub enum UnitError {
     /// The value to convert is not a finite number.
     NotFinite,
     /// The two units measure different things.
-    NotCommensurable {
-        from: String,
-        to: String,
-        why: String,
-    },
+    NotCommensurable { from: String, to: String, why: String },
     /// Mass and amount of substance meet, so a molar mass (g/mol) is needed.
     NeedsMolarMass { from: String, to: String },
     /// Equivalents and moles meet, so the valence (charge) is needed.

@@ -275,11 +275,7 @@ fn map_pieces(text: &str) -> String {
 fn map_piece(piece: &str, whole: bool, shouted: bool) -> String {
     if !shouted {
         if let Some((_, code)) = EXACT.iter().find(|(k, _)| *k == piece) {
-            return if whole {
-                code.to_string()
-            } else {
-                format!("({code})")
-            };
+            return if whole { code.to_string() } else { format!("({code})") };
         }
     }
     // A trailing exponent (`cm2`, `m-1`) is kept; the symbol before it is looked up.
@@ -315,11 +311,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expect: &str) {
-        assert_eq!(
-            normalize(text).as_deref(),
-            Ok(expect),
-            "normalize({text:?})"
-        );
+        assert_eq!(normalize(text).as_deref(), Ok(expect), "normalize({text:?})");
     }
 
     #[test]
@@ -375,10 +367,7 @@ mod tests {
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        assert!(matches!(
-            normalize("furlongs"),
-            Err(UnitError::Unrecognized { .. })
-        ));
+        assert!(matches!(normalize("furlongs"), Err(UnitError::Unrecognized { .. })));
         assert_eq!(normalize(""), Err(UnitError::Empty));
         assert_eq!(normalize("   "), Err(UnitError::Empty));
         assert!(matches!(

@@ -101,8 +101,8 @@ fn split_exponent(raw: &str) -> Option<(String, i32)> {
 
 /// UCUM's metric prefixes, longest first so `da` wins over `d`.
 const PREFIXES: [&str; 24] = [
-    "da", "Ki", "Mi", "Gi", "Ti", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m", "u",
-    "n", "p", "f", "a", "z", "y",
+    "da", "Ki", "Mi", "Gi", "Ti", "Y", "Z", "E", "P", "T", "G", "M", "k", "h", "d", "c", "m", "u", "n", "p", "f", "a",
+    "z", "y",
 ];
 
 /// True when `symbol` is `base` or a metric prefix followed by `base`.
@@ -137,10 +137,7 @@ mod tests {
     use super::*;
 
     fn check(code: &str, expect: &[(&str, i32)]) {
-        let got: Vec<(String, i32)> = terms(code)
-            .into_iter()
-            .map(|t| (t.symbol, t.exponent))
-            .collect();
+        let got: Vec<(String, i32)> = terms(code).into_iter().map(|t| (t.symbol, t.exponent)).collect();
         let want: Vec<(String, i32)> = expect.iter().map(|(s, e)| (s.to_string(), *e)).collect();
         assert_eq!(got, want, "terms of {code}");
     }

@@ -22,10 +22,7 @@ pub fn oracle_dir(test: &str) -> Option<PathBuf> {
         "{test}: oracle folder {} is absent (set BENCHMATE_ORACLES)",
         dir.display()
     );
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{message}; CI is set, so this fails"
-    );
+    assert!(std::env::var_os("CI").is_none(), "{message}; CI is set, so this fails");
     eprintln!("SKIPPED {message}");
     None
 }

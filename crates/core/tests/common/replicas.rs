@@ -167,11 +167,7 @@ impl Simulation {
             replica.wall += 1;
         }
         match *op {
-            Op::Set {
-                replica,
-                field,
-                value,
-            } => {
+            Op::Set { replica, field, value } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
                     record
@@ -181,17 +177,9 @@ impl Simulation {
                         .collect()
                 });
             }
-            Op::Delete { replica } => {
-                self.edit(replica, |r, ctx| r.delete(ctx).into_iter().collect())
-            }
-            Op::Undelete { replica } => {
-                self.edit(replica, |r, ctx| r.undelete(ctx).into_iter().collect())
-            }
-            Op::Resolve {
-                replica,
-                field,
-                pick,
-            } => {
+            Op::Delete { replica } => self.edit(replica, |r, ctx| r.delete(ctx).into_iter().collect()),
+            Op::Undelete { replica } => self.edit(replica, |r, ctx| r.undelete(ctx).into_iter().collect()),
+            Op::Resolve { replica, field, pick } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
                     let Some(register) = record.field(field) else {
@@ -199,16 +187,10 @@ impl Simulation {
                     };
                     let writes = register.writes();
                     let value = writes[pick as usize % writes.len()].value.clone();
-                    vec![record
-                        .resolve_conflict(ctx, field, value)
-                        .expect("field exists")]
+                    vec![record.resolve_conflict(ctx, field, value).expect("field exists")]
                 });
             }
-            Op::Restore {
-                replica,
-                field,
-                pick,
-            } => {
+            Op::Restore { replica, field, pick } => {
                 let field = FIELDS[field as usize % FIELDS.len()];
                 self.edit(replica, |record, ctx| {
                     let Some(register) = record.field(field) else {
@@ -224,11 +206,7 @@ impl Simulation {
                 let r = &mut self.replicas[at];
                 r.wall = r.wall.saturating_add_signed(delta);
             }
-            Op::Deliver {
-                to,
-                pick,
-                duplicate,
-            } => {
+            Op::Deliver { to, pick, duplicate } => {
                 let at = self.index(to);
                 let r = &mut self.replicas[at];
                 if !r.inbox.is_empty() {
@@ -272,11 +250,7 @@ impl Simulation {
     }
 
     /// Makes a local edit on one replica and sends its mutation to every other replica.
-    fn edit(
-        &mut self,
-        replica: u8,
-        make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>,
-    ) {
+    fn edit(&mut self, replica: u8, make: impl FnOnce(&mut Record, &mut EditContext<'_>) -> Vec<Change>) {
         let at = self.index(replica);
         let r = &mut self.replicas[at];
         let author = Some(UserId::new(&format!("user-{at}")).expect("valid user id"));
@@ -327,8 +301,7 @@ impl Replica {
                 .observe(&stamp, self.wall)
                 .expect("clocks stay within the drift bound");
         }
-        let applied =
-            apply_mutation(Some(&self.record), mutation, self.wall).expect("well-formed mutation");
+        let applied = apply_mutation(Some(&self.record), mutation, self.wall).expect("well-formed mutation");
         self.record = applied.record;
     }
 }

@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 
 use benchmate_core::record::{DeviceId, Record, RecordId};
-use benchmate_core::sync::{
-    apply_mutation, PullPage, PullRequest, PushRequest, PushResponse, Rejected,
-};
+use benchmate_core::sync::{apply_mutation, PullPage, PullRequest, PushRequest, PushResponse, Rejected};
 
 #[derive(Default)]
 pub struct MemoryServer {
@@ -34,8 +32,7 @@ impl MemoryServer {
             match apply_mutation(stored, mutation, now_millis) {
                 Ok(applied) if applied.changed => {
                     self.last_seq += 1;
-                    self.records
-                        .insert(mutation.record, (self.last_seq, applied.record));
+                    self.records.insert(mutation.record, (self.last_seq, applied.record));
                 }
                 Ok(_) => {}
                 Err(error) => rejected.push(Rejected {

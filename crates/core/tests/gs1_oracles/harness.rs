@@ -60,14 +60,10 @@ pub struct Dictionary(pub HashMap<String, Option<usize>>);
 
 impl Dictionary {
     pub fn read(dir: &Path) -> (Dictionary, Vec<String>) {
-        let text = std::fs::read_to_string(dir.join("gs1-syntax-dictionary.2026-01-27.txt"))
-            .expect("dictionary");
+        let text = std::fs::read_to_string(dir.join("gs1-syntax-dictionary.2026-01-27.txt")).expect("dictionary");
         let mut map = HashMap::new();
         let mut rows = Vec::new();
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let (body, title) = line.split_once('#').unwrap_or((line, ""));
             rows.push(format!(
                 "{} # {}",
@@ -113,10 +109,7 @@ impl Dictionary {
                 rest = r;
                 continue;
             }
-            let Some(ai) = (2..=4)
-                .filter_map(|n| rest.get(..n))
-                .find(|p| self.knows(p))
-            else {
+            let Some(ai) = (2..=4).filter_map(|n| rest.get(..n)).find(|p| self.knows(p)) else {
                 ais.push(rest.chars().take(2).collect());
                 break;
             };
@@ -184,10 +177,7 @@ pub fn scope(case: &Value, ais: &[String], dictionary: &Dictionary) -> Scope {
     if permits_unknown && ais.iter().any(|ai| !dictionary.knows(ai)) {
         return Scope::NotApplicable;
     }
-    if ais
-        .iter()
-        .any(|ai| dictionary.knows(ai) && lookup(ai).is_none())
-    {
+    if ais.iter().any(|ai| dictionary.knows(ai) && lookup(ai).is_none()) {
         return Scope::Unsupported;
     }
     Scope::Supported
@@ -206,13 +196,7 @@ pub struct Tally {
 
 impl Tally {
     /// Records one case: `outcome` is Ok(()) when the result matched, Err(why) otherwise.
-    pub fn record(
-        &mut self,
-        case: &Value,
-        scope: Scope,
-        outcome: Result<(), String>,
-        rejection: Option<&Gs1Error>,
-    ) {
+    pub fn record(&mut self, case: &Value, scope: Scope, outcome: Result<(), String>, rejection: Option<&Gs1Error>) {
         self.total += 1;
         match scope {
             Scope::Supported => {
@@ -242,18 +226,9 @@ impl Tally {
         println!(
             "{file}: passed {}/{} supported, {} total ({} unsupported AIs, {} of them rejected \
              with a message; {} not applicable)",
-            self.passed,
-            self.supported,
-            self.total,
-            self.unsupported,
-            self.rejected_unsupported,
-            self.not_applicable
+            self.passed, self.supported, self.total, self.unsupported, self.rejected_unsupported, self.not_applicable
         );
-        assert!(
-            self.failures.is_empty(),
-            "{file}:\n{}",
-            self.failures.join("\n")
-        );
+        assert!(self.failures.is_empty(), "{file}:\n{}", self.failures.join("\n"));
         assert_eq!(self.unsupported, self.rejected_unsupported, "{file}");
     }
 }
@@ -263,16 +238,10 @@ pub fn fnc1(elements: &[Element]) -> String {
 }
 
 /// Compares a parse result with the engine's expectation.
-pub fn judge(
-    got: &Result<Vec<Element>, Gs1Error>,
-    should_succeed: bool,
-    expected: Option<&str>,
-) -> Result<(), String> {
+pub fn judge(got: &Result<Vec<Element>, Gs1Error>, should_succeed: bool, expected: Option<&str>) -> Result<(), String> {
     match (got, should_succeed) {
         (Ok(elements), true) => match expected {
-            Some(expected) if fnc1(elements) != expected => {
-                Err(format!("got {} expected {expected}", fnc1(elements)))
-            }
+            Some(expected) if fnc1(elements) != expected => Err(format!("got {} expected {expected}", fnc1(elements))),
             _ => Ok(()),
         },
         (Err(e), true) => Err(format!("rejected valid data: {e}")),

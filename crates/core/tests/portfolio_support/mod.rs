@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use benchmate_core::portfolio::{
-    evaluate, Catalogue, CeEntry, Credential, CreditAmount, CreditType, CycleEvaluation, Exclusion,
-    KeyedEntry, Points, WarningPolicy,
+    evaluate, Catalogue, CeEntry, Credential, CreditAmount, CreditType, CycleEvaluation, Exclusion, KeyedEntry, Points,
+    WarningPolicy,
 };
 use chrono::NaiveDate;
 
@@ -16,31 +16,17 @@ pub fn pts(value: f64) -> Points {
     Points::from_decimal(value).expect("finite")
 }
 
-pub fn entry(
-    id: &str,
-    date: &str,
-    value: f64,
-    credit_type: CreditType,
-    categories: &[&str],
-) -> KeyedEntry {
+pub fn entry(id: &str, date: &str, value: f64, credit_type: CreditType, categories: &[&str]) -> KeyedEntry {
     KeyedEntry {
         id: id.to_string(),
-        entry: CeEntry::quick(id, day(date), CreditAmount::new(value, credit_type))
-            .with_categories(categories),
+        entry: CeEntry::quick(id, day(date), CreditAmount::new(value, credit_type)).with_categories(categories),
     }
 }
 
 pub fn run(credential: &Credential, entries: &[KeyedEntry], today: &str) -> CycleEvaluation {
     let catalogue = Catalogue::bundled().expect("bundled rules");
     let rules = catalogue.rules_for(credential).expect("known program");
-    evaluate(
-        rules,
-        credential,
-        entries,
-        day(today),
-        &WarningPolicy::default(),
-    )
-    .expect("valid inputs")
+    evaluate(rules, credential, entries, day(today), &WarningPolicy::default()).expect("valid inputs")
 }
 
 /// (id, needed, earned, met) for the total and each topic, in order.
@@ -65,12 +51,7 @@ pub fn counted(result: &CycleEvaluation, index: usize) -> (Points, Option<Exclus
 }
 
 pub fn florida(roles: &[&str], specialties: &[&str]) -> Credential {
-    let mut credential = Credential::new(
-        "FL license",
-        "fl-64b3-11-001",
-        day("2025-09-01"),
-        day("2027-08-31"),
-    );
+    let mut credential = Credential::new("FL license", "fl-64b3-11-001", day("2025-09-01"), day("2027-08-31"));
     credential.roles = roles.iter().map(|r| r.to_string()).collect();
     credential.specialties = specialties
         .iter()

@@ -51,22 +51,16 @@ fn list(json: bool) -> String {
                 },
             };
             let optional = if input.required { "" } else { " (optional)" };
-            out.push_str(&format!(
-                "    {} {what}  {}{optional}\n",
-                input.name, input.label
-            ));
+            out.push_str(&format!("    {} {what}  {}{optional}\n", input.name, input.label));
         }
     }
     out
 }
 
 fn run(id: &str, arguments: &[String], json: bool) -> Result<String, String> {
-    let result = Inputs::parse(arguments.iter().map(String::as_str))
-        .and_then(|inputs| calc::compute(id, &inputs));
+    let result = Inputs::parse(arguments.iter().map(String::as_str)).and_then(|inputs| calc::compute(id, &inputs));
     match result {
-        Ok(outcome) if json => {
-            Ok(serde_json::to_string(&JsonOutcome(&outcome)).unwrap_or_default())
-        }
+        Ok(outcome) if json => Ok(serde_json::to_string(&JsonOutcome(&outcome)).unwrap_or_default()),
         Ok(outcome) => Ok(text(&outcome)),
         Err(error) if json => Err(super::json_error(&error.to_string(), error.input())),
         Err(error) => Err(error.to_string()),
@@ -76,10 +70,7 @@ fn run(id: &str, arguments: &[String], json: bool) -> Result<String, String> {
 fn text(outcome: &Outcome) -> String {
     let mut out = String::new();
     for output in &outcome.outputs {
-        out.push_str(&format!(
-            "{}: {} {}\n",
-            output.label, output.display, output.unit
-        ));
+        out.push_str(&format!("{}: {} {}\n", output.label, output.display, output.unit));
     }
     if let Some(table) = &outcome.table {
         let header: Vec<String> = table
@@ -159,29 +150,17 @@ mod tests {
     }
 
     fn run(argv: &[&str]) -> Result<String, String> {
-        let cli = Cli::try_parse_from(std::iter::once("calc").chain(argv.iter().copied()))
-            .map_err(|e| e.to_string())?;
+        let cli =
+            Cli::try_parse_from(std::iter::once("calc").chain(argv.iter().copied())).map_err(|e| e.to_string())?;
         execute(&cli.args)
     }
 
     #[test]
     fn computes_with_units_in_either_form() {
         // domain-facts #16: 1.09 mg/dL, 55 M -> 80; 85 umol/L, 65 F -> 66.
-        let out = run(&[
-            "egfr-ckd-epi-2021-cr",
-            "sex=male",
-            "age=55",
-            "creatinine=1.09mg/dL",
-        ])
-        .unwrap();
+        let out = run(&["egfr-ckd-epi-2021-cr", "sex=male", "age=55", "creatinine=1.09mg/dL"]).unwrap();
         assert!(out.starts_with("eGFR: 80 mL/min/{1.73_m2}"), "{out}");
-        let out = run(&[
-            "egfr-ckd-epi-2021-cr",
-            "sex=female",
-            "age=65",
-            "creatinine=85 umol/L",
-        ])
-        .unwrap();
+        let out = run(&["egfr-ckd-epi-2021-cr", "sex=female", "age=65", "creatinine=85 umol/L"]).unwrap();
         assert!(out.starts_with("eGFR: 66 "), "{out}");
         // domain-facts #10: 140/110/9.4 -> 20.6, no units given means mmol/L.
         let out = run(&["anion-gap", "sodium=140", "chloride=110", "bicarbonate=9.4"]).unwrap();
@@ -210,23 +189,13 @@ mod tests {
         let value = json["outputs"]["crcl"]["value"].as_f64().unwrap();
         assert!((value - 67.005).abs() < 0.01, "{value}");
         assert_eq!(json["outputs"]["crcl"]["unit"], "mL/min");
-        assert!(json["outputs"]["crcl"]["label"]
-            .as_str()
-            .unwrap()
-            .contains("adjusted"));
+        assert!(json["outputs"]["crcl"]["label"].as_str().unwrap().contains("adjusted"));
         assert!(json["warnings"].as_array().unwrap().is_empty());
     }
 
     #[test]
     fn invalid_input_is_a_json_error_naming_it() {
-        let err = run(&[
-            "anion-gap",
-            "sodium=14000",
-            "chloride=110",
-            "bicarbonate=9",
-            "--json",
-        ])
-        .unwrap_err();
+        let err = run(&["anion-gap", "sodium=14000", "chloride=110", "bicarbonate=9", "--json"]).unwrap_err();
         let json: serde_json::Value = serde_json::from_str(&err).unwrap();
         assert_eq!(json["input"], "sodium");
         assert!(json["error"].as_str().unwrap().contains("plausible range"));
@@ -243,25 +212,15 @@ mod tests {
         for calculator in calc::registry() {
             assert!(out.contains(calculator.id), "{}", calculator.id);
         }
-        assert!(
-            out.contains("    weight_policy {actual|ideal|adjusted|bmi}"),
-            "{out}"
-        );
-        let json: serde_json::Value =
-            serde_json::from_str(&run(&["--list", "--json"]).unwrap()).unwrap();
+        assert!(out.contains("    weight_policy {actual|ideal|adjusted|bmi}"), "{out}");
+        let json: serde_json::Value = serde_json::from_str(&run(&["--list", "--json"]).unwrap()).unwrap();
         assert_eq!(json.as_array().unwrap().len(), calc::registry().len());
         assert_eq!(json[0]["inputs"][0]["name"], "c1");
     }
 
     #[test]
     fn planners_print_their_table() {
-        let out = run(&[
-            "serial-dilution",
-            "dilution_factor=10",
-            "tubes=2",
-            "tube_volume=1mL",
-        ])
-        .unwrap();
+        let out = run(&["serial-dilution", "dilution_factor=10", "tubes=2", "tube_volume=1mL"]).unwrap();
         // Two tubes of 1 mL at 1:10: 0.1 mL transferred into 0.9 mL diluent each.
         assert!(out.contains("1 | 10 | 0.1000 | 0.9000 | 0.9000"), "{out}");
         assert!(out.contains("2 | 100 | 0.1000 | 0.9000 | 1.0000"), "{out}");

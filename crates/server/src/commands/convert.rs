@@ -37,8 +37,7 @@ pub fn execute(args: &ConvertArgs) -> Result<String, String> {
     };
     let context = context(args).map_err(fail)?;
     let to_code = units::normalize(&args.to).map_err(|e| fail(e.to_string()))?;
-    let value = units::convert(args.value, &args.from, &args.to, context.as_ref())
-        .map_err(|e| fail(e.to_string()))?;
+    let value = units::convert(args.value, &args.from, &args.to, context.as_ref()).map_err(|e| fail(e.to_string()))?;
     let shown = units::round_significant(value, 12);
     Ok(if args.json {
         serde_json::json!({
@@ -59,10 +58,7 @@ fn context(args: &ConvertArgs) -> Result<Option<MolarContext>, String> {
             Some(a) => a.molar_context(),
             None => {
                 let known: Vec<&str> = units::ANALYTES.iter().map(|a| a.id).collect();
-                return Err(format!(
-                    "unknown analyte '{name}'; known: {}",
-                    known.join(", ")
-                ));
+                return Err(format!("unknown analyte '{name}'; known: {}", known.join(", ")));
             }
         },
         None => MolarContext {
@@ -94,8 +90,8 @@ mod tests {
     }
 
     fn run(argv: &[&str]) -> Result<String, String> {
-        let cli = Cli::try_parse_from(std::iter::once("convert").chain(argv.iter().copied()))
-            .map_err(|e| e.to_string())?;
+        let cli =
+            Cli::try_parse_from(std::iter::once("convert").chain(argv.iter().copied())).map_err(|e| e.to_string())?;
         execute(&cli.args)
     }
 

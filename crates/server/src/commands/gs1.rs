@@ -35,8 +35,7 @@ pub fn execute(args: &Gs1Args) -> Result<String, String> {
 pub fn execute_on(args: &Gs1Args, today: NaiveDate) -> Result<String, String> {
     match &args.command {
         Gs1Command::Parse { data, json } => {
-            let label =
-                gs1::read_label(data, today).map_err(|e| format!("invalid barcode data: {e}"))?;
+            let label = gs1::read_label(data, today).map_err(|e| format!("invalid barcode data: {e}"))?;
             Ok(match (label, json) {
                 (ScannedLabel::Gs1(elements), true) => to_json(&elements),
                 (ScannedLabel::Gs1(elements), false) => to_text(&elements),
@@ -91,17 +90,12 @@ fn hibc_text(label: &HibcLabel) -> String {
     let fields = [
         ("HIBC labeler", label.labeler.clone()),
         ("HIBC product", label.product.clone()),
-        (
-            "HIBC unit of measure",
-            label.unit_of_measure.map(|u| u.to_string()),
-        ),
+        ("HIBC unit of measure", label.unit_of_measure.map(|u| u.to_string())),
         ("quantity", label.quantity.map(|q| q.to_string())),
         ("expiry", label.expiry.map(iso)),
         (
             "expiry time",
-            label
-                .expiry_time
-                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+            label.expiry_time.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
         ),
         ("production date", label.production_date.map(iso)),
         ("lot", label.lot.clone()),
@@ -131,10 +125,7 @@ mod tests {
                 json,
             },
         };
-        execute_on(
-            &args,
-            NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date"),
-        )
+        execute_on(&args, NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date"))
     }
 
     #[test]
@@ -164,7 +155,10 @@ mod tests {
     fn invalid_data_gives_the_reason() {
         assert_eq!(
             run("(01)04150000021127", false),
-            Err("invalid barcode data: AI (01) GTIN: value \"04150000021127\": check digit is 7 but should be 6".to_string())
+            Err(
+                "invalid barcode data: AI (01) GTIN: value \"04150000021127\": check digit is 7 but should be 6"
+                    .to_string()
+            )
         );
     }
 
@@ -184,8 +178,7 @@ mod tests {
                 lot: LOT42\n")
         );
         let json: serde_json::Value =
-            serde_json::from_str(&run(&format!("{data}{check}"), true).expect("valid"))
-                .expect("json");
+            serde_json::from_str(&run(&format!("{data}{check}"), true).expect("valid")).expect("json");
         assert_eq!(json["hibc"]["expiry"], "2027-06-30");
     }
 
@@ -213,8 +206,7 @@ mod tests {
         enum Top {
             Gs1(Gs1Args),
         }
-        let cli =
-            Cli::try_parse_from(["benchmate", "gs1", "parse", "(10)X", "--json"]).expect("parses");
+        let cli = Cli::try_parse_from(["benchmate", "gs1", "parse", "(10)X", "--json"]).expect("parses");
         let Top::Gs1(args) = cli.command;
         assert_eq!(
             args.command,

@@ -1,15 +1,13 @@
-//! The lab IT person's command line for units and calculators: each subcommand is a clap
-//! `Args` struct and an `execute` that returns the text for stdout (Ok) or the message for
-//! stderr (Err, which exits 1); with `--json` both are JSON.
+//! The command-line tools beside `serve`: units, calculators and barcodes. Each subcommand
+//! is a clap `Args` struct and an `execute` that returns the text for stdout (Ok) or the
+//! message for stderr (Err, which exits 1); with `--json` both are JSON.
 
 pub mod calc;
 pub mod convert;
+pub mod gs1;
 pub mod ucum;
 
 /// A JSON error object, `{"error": message, "input": name or null}`.
 fn json_error(message: &str, input: Option<&str>) -> String {
     serde_json::json!({ "error": message, "input": input }).to_string()
 }
-//! The command-line subcommands of the `benchmate` binary, one module each.
-
-pub mod gs1;

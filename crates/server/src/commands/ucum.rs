@@ -40,18 +40,15 @@ mod tests {
     }
 
     fn run(argv: &[&str]) -> Result<String, String> {
-        let cli = Cli::try_parse_from(std::iter::once("ucum").chain(argv.iter().copied()))
-            .map_err(|e| e.to_string())?;
+        let cli =
+            Cli::try_parse_from(std::iter::once("ucum").chain(argv.iter().copied())).map_err(|e| e.to_string())?;
         execute(&cli.args)
     }
 
     #[test]
     fn validates() {
         assert_eq!(run(&["validate", "mg/dL"]), Ok("mg/dL: valid UCUM".into()));
-        assert_eq!(
-            run(&["validate", "10*9/L"]),
-            Ok("10*9/L: valid UCUM".into())
-        );
+        assert_eq!(run(&["validate", "10*9/L"]), Ok("10*9/L: valid UCUM".into()));
         let err = run(&["validate", "mEq/L"]).unwrap_err();
         assert!(err.contains("mEq"), "{err}");
         assert!(

@@ -9,12 +9,7 @@ pub const CALCULATOR: Calculator = Calculator {
     title: "Adjusted body weight",
     category: Category::Body,
     inputs: &[SEX, WEIGHT, HEIGHT],
-    outputs: &[output(
-        "adjusted_body_weight",
-        "Adjusted body weight",
-        "kg",
-        1,
-    )],
+    outputs: &[output("adjusted_body_weight", "Adjusted body weight", "kg", 1)],
     formula: "ABW = IBW + 0.4 x (actual weight - IBW); IBW by Devine",
     source: "Devine 1974 (IBW); 0.4 correction factor as in MDCalc and MedCalc-Bench",
     validity: &["Meant for patients above their ideal body weight"],

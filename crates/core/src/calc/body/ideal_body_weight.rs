@@ -25,8 +25,6 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
             "too short for the Devine formula (no positive weight)",
         ));
     }
-    Ok(Computed::single("ideal_body_weight", ideal).warn_if(
-        height < 152.4,
-        "Below 5 feet the Devine formula is an extrapolation",
-    ))
+    Ok(Computed::single("ideal_body_weight", ideal)
+        .warn_if(height < 152.4, "Below 5 feet the Devine formula is an extrapolation"))
 }

@@ -11,11 +11,8 @@ pub const CALCULATOR: Calculator = Calculator {
     inputs: &[SODIUM, CHLORIDE, BICARBONATE],
     outputs: &[signed_output("anion_gap", "Anion gap", "mmol/L", 1)],
     formula: "AG = Na - (Cl + HCO3)",
-    source:
-        "Emmett M, Narins RG. Clinical use of the anion gap. Medicine 1977;56:38-54 (as in MDCalc)",
-    validity: &[
-        "Reference interval depends on the analyser (ion-selective electrodes give lower gaps)",
-    ],
+    source: "Emmett M, Narins RG. Clinical use of the anion gap. Medicine 1977;56:38-54 (as in MDCalc)",
+    validity: &["Reference interval depends on the analyser (ion-selective electrodes give lower gaps)"],
     compute,
 };
 

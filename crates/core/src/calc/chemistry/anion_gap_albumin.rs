@@ -10,12 +10,7 @@ pub const CALCULATOR: Calculator = Calculator {
     category: Category::Chemistry,
     inputs: &[SODIUM, CHLORIDE, BICARBONATE, ALBUMIN],
     outputs: &[
-        signed_output(
-            "anion_gap_corrected",
-            "Albumin-corrected anion gap",
-            "mmol/L",
-            1,
-        ),
+        signed_output("anion_gap_corrected", "Albumin-corrected anion gap", "mmol/L", 1),
         signed_output("anion_gap", "Anion gap (uncorrected)", "mmol/L", 1),
     ],
     formula: "AGc = Na - (Cl + HCO3) + 2.5 x (4.0 - albumin [g/dL])",

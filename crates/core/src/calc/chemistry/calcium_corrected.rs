@@ -17,7 +17,6 @@ pub const CALCULATOR: Calculator = Calculator {
 };
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
-    let corrected =
-        values.get("calcium")? + 0.8 * (super::NORMAL_ALBUMIN - values.get("albumin")?);
+    let corrected = values.get("calcium")? + 0.8 * (super::NORMAL_ALBUMIN - values.get("albumin")?);
     Ok(Computed::single("calcium_corrected", corrected))
 }

@@ -10,18 +10,8 @@ pub const CALCULATOR: Calculator = Calculator {
     category: Category::Chemistry,
     inputs: &[SODIUM, CHLORIDE, BICARBONATE, ALBUMIN],
     outputs: &[
-        signed_output(
-            "delta_ratio_corrected",
-            "Albumin-corrected delta ratio",
-            "1",
-            2,
-        ),
-        signed_output(
-            "anion_gap_corrected",
-            "Albumin-corrected anion gap",
-            "mmol/L",
-            1,
-        ),
+        signed_output("delta_ratio_corrected", "Albumin-corrected delta ratio", "1", 2),
+        signed_output("anion_gap_corrected", "Albumin-corrected anion gap", "mmol/L", 1),
     ],
     formula: "(AGc - 12) / (24 - HCO3), AGc = Na - (Cl + HCO3) + 2.5 x (4.0 - albumin [g/dL])",
     source: "Figge 1998 correction with the delta ratio of Rastegar 2007 (as in MDCalc)",
@@ -31,8 +21,5 @@ pub const CALCULATOR: Calculator = Calculator {
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
     let gap = super::albumin_corrected_gap(values)?;
-    Ok(
-        Computed::single("delta_ratio_corrected", super::delta_ratio(gap, values)?)
-            .with("anion_gap_corrected", gap),
-    )
+    Ok(Computed::single("delta_ratio_corrected", super::delta_ratio(gap, values)?).with("anion_gap_corrected", gap))
 }

@@ -31,9 +31,5 @@ pub const CALCULATOR: Calculator = Calculator {
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
     let calculated = calculated(values)?;
-    Ok(Computed::single(
-        "osmolal_gap",
-        values.get("osmolality_measured")? - calculated,
-    )
-    .with("osmolality", calculated))
+    Ok(Computed::single("osmolal_gap", values.get("osmolality_measured")? - calculated).with("osmolality", calculated))
 }

@@ -29,10 +29,7 @@ pub const CALCULATOR: Calculator = Calculator {
 /// The calculated osmolality, shared with the osmolal gap.
 pub fn calculated(values: &Values) -> Result<f64, CalcError> {
     let ethanol = values.opt("ethanol").unwrap_or(0.0);
-    Ok(2.0 * values.get("sodium")?
-        + values.get("glucose")? / 18.0
-        + values.get("bun")? / 2.8
-        + ethanol / 3.7)
+    Ok(2.0 * values.get("sodium")? + values.get("glucose")? / 18.0 + values.get("bun")? / 2.8 + ethanol / 3.7)
 }
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {

@@ -18,12 +18,10 @@ pub const CALCULATOR: Calculator = Calculator {
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
     let glucose = values.get("glucose")?;
-    Ok(Computed::single(
-        "sodium_corrected",
-        values.get("sodium")? + 0.024 * (glucose - 100.0),
+    Ok(
+        Computed::single("sodium_corrected", values.get("sodium")? + 0.024 * (glucose - 100.0)).warn_if(
+            glucose <= 100.0,
+            "Glucose is not raised: the correction is meant for hyperglycemia",
+        ),
     )
-    .warn_if(
-        glucose <= 100.0,
-        "Glucose is not raised: the correction is meant for hyperglycemia",
-    ))
 }

@@ -25,12 +25,7 @@ pub const CALCULATOR: Calculator = Calculator {
             Some("iron"),
         ),
     ],
-    outputs: &[output(
-        "transferrin_saturation",
-        "Transferrin saturation",
-        "%",
-        0,
-    )],
+    outputs: &[output("transferrin_saturation", "Transferrin saturation", "%", 0)],
     formula: "TSAT = iron / TIBC x 100",
     source: "Standard definition (e.g. Tietz Textbook of Clinical Chemistry)",
     validity: &[],
@@ -46,8 +41,5 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
             "is below the serum iron; TIBC includes the iron bound to transferrin",
         ));
     }
-    Ok(Computed::single(
-        "transferrin_saturation",
-        iron / tibc * 100.0,
-    ))
+    Ok(Computed::single("transferrin_saturation", iron / tibc * 100.0))
 }

@@ -11,21 +11,9 @@ pub const CALCULATOR: Calculator = Calculator {
     title: "C1V1 = C2V2",
     category: Category::Dilutions,
     inputs: &[
-        free_quantity(
-            "c1",
-            "Stock concentration (C1)",
-            "mg/mL",
-            CONCENTRATION_UNITS,
-        )
-        .optional(),
+        free_quantity("c1", "Stock concentration (C1)", "mg/mL", CONCENTRATION_UNITS).optional(),
         volume("v1", "Stock volume (V1)").optional(),
-        free_quantity(
-            "c2",
-            "Final concentration (C2)",
-            "mg/mL",
-            CONCENTRATION_UNITS,
-        )
-        .optional(),
+        free_quantity("c2", "Final concentration (C2)", "mg/mL", CONCENTRATION_UNITS).optional(),
         volume("v2", "Final volume (V2)").optional(),
     ],
     outputs: &[

@@ -23,12 +23,7 @@ pub const CALCULATOR: Calculator = Calculator {
             None,
         ),
     ],
-    outputs: &[output(
-        "corrected",
-        "Result corrected for dilution",
-        "mg/dL",
-        2,
-    )],
+    outputs: &[output("corrected", "Result corrected for dilution", "mg/dL", 2)],
     formula: "corrected = measured x DF",
     source: "Standard practice (CLSI EP34: extending the measuring interval by dilution)",
     validity: &["Only within the dilution the method's package insert validates"],
@@ -36,11 +31,9 @@ pub const CALCULATOR: Calculator = Calculator {
 };
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
-    let result = values
-        .free("result")
-        .ok_or_else(|| CalcError::MissingInput {
-            input: "result".to_string(),
-        })?;
+    let result = values.free("result").ok_or_else(|| CalcError::MissingInput {
+        input: "result".to_string(),
+    })?;
     let corrected = result.value * values.get("dilution_factor")?;
     Ok(Computed::default().with_labelled("corrected", corrected, None, Some(result.unit.clone())))
 }

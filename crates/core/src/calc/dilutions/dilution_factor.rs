@@ -28,9 +28,7 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
     let factor = total / sample;
     let label = format!(
         "Dilution factor (1:{})",
-        display(factor, 2)
-            .trim_end_matches('0')
-            .trim_end_matches('.')
+        display(factor, 2).trim_end_matches('0').trim_end_matches('.')
     );
     Ok(Computed::default()
         .with_labelled("dilution_factor", factor, Some(label), None)

@@ -21,23 +21,14 @@ const SMALL_VOLUME_WARNING: &str =
 
 /// A volume input in mL (also accepts uL and L).
 const fn volume(name: &'static str, label: &'static str) -> InputSpec {
-    quantity(
-        name,
-        label,
-        "mL",
-        &["mL", "uL", "L"],
-        (0.000_1, 1_000_000.0),
-        None,
-    )
+    quantity(name, label, "mL", &["mL", "uL", "L"], (0.000_1, 1_000_000.0), None)
 }
 
 /// `value` expressed in the unit of `reference`, or an error naming `input`.
 fn in_unit_of(value: &FreeValue, reference: &FreeValue, input: &str) -> Result<f64, CalcError> {
-    units::convert(value.value, &value.unit, &reference.unit, None).map_err(|error| {
-        CalcError::BadUnit {
-            input: input.to_string(),
-            error,
-        }
+    units::convert(value.value, &value.unit, &reference.unit, None).map_err(|error| CalcError::BadUnit {
+        input: input.to_string(),
+        error,
     })
 }
 

@@ -12,7 +12,15 @@ pub const CALCULATOR: Calculator = Calculator {
         choice("kind", "Kind", &["w/v", "v/v", "w/w"], None),
         quantity("percent", "Percent", "%", &["%"], (0.000_001, 100.0), None),
         volume("volume", "Final volume (w/v, v/v)").optional(),
-        quantity("mass", "Final mass (w/w)", "g", &["g", "kg", "mg"], (0.000_1, 1_000_000.0), None).optional(),
+        quantity(
+            "mass",
+            "Final mass (w/w)",
+            "g",
+            &["g", "kg", "mg"],
+            (0.000_1, 1_000_000.0),
+            None,
+        )
+        .optional(),
     ],
     outputs: &[
         output("solute", "Solute", "g", 4),
@@ -42,12 +50,7 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
         "v/v" => {
             let total = need("volume")?;
             Computed::default()
-                .with_labelled(
-                    "solute",
-                    percent * total / 100.0,
-                    None,
-                    Some("mL".to_string()),
-                )
+                .with_labelled("solute", percent * total / 100.0, None, Some("mL".to_string()))
                 .with("make_up_to", total)
         }
         _ => {

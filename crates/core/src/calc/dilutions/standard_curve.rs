@@ -58,12 +58,7 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
     let mut concentration = top.value;
     for level in 1..=levels {
         let stock_volume = concentration / top.value * top_in_stock_unit * volume / stock.value;
-        rows.push(vec![
-            level as f64,
-            concentration,
-            stock_volume,
-            volume - stock_volume,
-        ]);
+        rows.push(vec![level as f64, concentration, stock_volume, volume - stock_volume]);
         stock_total += stock_volume;
         diluent_total += volume - stock_volume;
         smallest = smallest.min(stock_volume);

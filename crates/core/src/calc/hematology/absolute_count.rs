@@ -43,8 +43,5 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
             "the percentages add up to more than 100",
         ));
     }
-    Ok(Computed::single(
-        "absolute_count",
-        values.get("wbc")? * percent / 100.0,
-    ))
+    Ok(Computed::single("absolute_count", values.get("wbc")? * percent / 100.0))
 }

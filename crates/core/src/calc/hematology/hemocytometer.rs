@@ -8,14 +8,7 @@ pub const CALCULATOR: Calculator = Calculator {
     title: "Hemocytometer count",
     category: Category::Hematology,
     inputs: &[
-        quantity(
-            "cells_counted",
-            "Cells counted",
-            "1",
-            &["1"],
-            (0.0, 100_000.0),
-            None,
-        ),
+        quantity("cells_counted", "Cells counted", "1", &["1"], (0.0, 100_000.0), None),
         quantity(
             "squares_counted",
             "Large squares counted",
@@ -49,15 +42,13 @@ pub const CALCULATOR: Calculator = Calculator {
         output("cells_per_ml", "Cells per millilitre", "/mL", 0),
     ],
     formula: "cells/uL = N x DF / (squares x area [mm2] x depth [mm]); cells/mL = cells/uL x 1000",
-    source:
-        "Standard Neubauer chamber calculation (laboratoryinfo.com; protocol-online worked example)",
+    source: "Standard Neubauer chamber calculation (laboratoryinfo.com; protocol-online worked example)",
     validity: &["Count at least 100 cells for a coefficient of variation near 10 %"],
     compute,
 };
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
-    let volume_ul =
-        values.get("squares_counted")? * values.get("square_area")? * values.get("depth")?;
+    let volume_ul = values.get("squares_counted")? * values.get("square_area")? * values.get("depth")?;
     let per_ul = values.get("cells_counted")? * values.get("dilution_factor")? / volume_ul;
     Ok(Computed::single("cells_per_ul", per_ul)
         .with("cells_per_ml", per_ul * 1000.0)

@@ -9,7 +9,14 @@ pub const CALCULATOR: Calculator = Calculator {
     category: Category::Hematology,
     inputs: &[
         quantity("mcv", "MCV", "fL", &["fL"], (40.0, 150.0), None),
-        quantity("rbc", "RBC count", "10*12/L", &["10*12/L", "10*6/uL"], (0.1, 15.0), None),
+        quantity(
+            "rbc",
+            "RBC count",
+            "10*12/L",
+            &["10*12/L", "10*6/uL"],
+            (0.1, 15.0),
+            None,
+        ),
     ],
     outputs: &[output("mentzer_index", "Mentzer index", "1", 1)],
     formula: "Mentzer index = MCV [fL] / RBC [10^12/L]; below 13 suggests thalassaemia trait, above 13 iron deficiency",

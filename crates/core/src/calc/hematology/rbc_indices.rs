@@ -32,8 +32,7 @@ pub const CALCULATOR: Calculator = Calculator {
         output("mch", "MCH", "pg", 1),
         output("mchc", "MCHC", "g/dL", 1),
     ],
-    formula:
-        "MCV = Hct [%] x 10 / RBC [10^12/L]; MCH = Hb [g/dL] x 10 / RBC; MCHC = Hb x 100 / Hct",
+    formula: "MCV = Hct [%] x 10 / RBC [10^12/L]; MCH = Hb [g/dL] x 10 / RBC; MCHC = Hb x 100 / Hct",
     source: "Wintrobe MM. Am J Med Sci 1929 (indices as in any hematology text)",
     validity: &[],
     compute,

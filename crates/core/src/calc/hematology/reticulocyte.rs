@@ -39,8 +39,8 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
     let retic = values.get("reticulocytes")?;
     let hct = values.get("hematocrit")?;
     let corrected = retic * hct / 45.0;
-    let mut computed = Computed::single("reticulocytes_corrected", corrected)
-        .with("rpi", corrected / maturation_days(hct));
+    let mut computed =
+        Computed::single("reticulocytes_corrected", corrected).with("rpi", corrected / maturation_days(hct));
     if let Some(rbc) = values.opt("rbc") {
         // % of 10^12/L = 10 x 10^9/L per percent.
         computed = computed.with("reticulocytes_absolute", retic * rbc * 10.0);

@@ -45,6 +45,12 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
     let (f, outside) = factor(tg, non_hdl);
     Ok(Computed::single("ldl", non_hdl - tg / f)
         .with("factor", f)
-        .warn_if(tg >= 400.0, "Triglycerides >= 400 mg/dL: outside the validated range of the 180-cell table; consider direct LDL")
-        .warn_if(outside, "Triglycerides outside the table's strata (7 to 13,975 mg/dL): the nearest row was used"))
+        .warn_if(
+            tg >= 400.0,
+            "Triglycerides >= 400 mg/dL: outside the validated range of the 180-cell table; consider direct LDL",
+        )
+        .warn_if(
+            outside,
+            "Triglycerides outside the table's strata (7 to 13,975 mg/dL): the nearest row was used",
+        ))
 }

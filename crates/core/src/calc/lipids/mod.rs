@@ -14,10 +14,7 @@ fn lipids(values: &Values) -> Result<(f64, f64, f64), CalcError> {
     let total = values.get("total_cholesterol")?;
     let hdl = values.get("hdl")?;
     if hdl >= total {
-        return Err(CalcError::invalid(
-            "hdl",
-            "must be lower than total_cholesterol",
-        ));
+        return Err(CalcError::invalid("hdl", "must be lower than total_cholesterol"));
     }
     Ok((total, hdl, values.get("triglycerides")?))
 }

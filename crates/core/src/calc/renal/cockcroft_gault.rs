@@ -33,16 +33,13 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
     let actual = values.get("weight")?;
     let policy = values.choice("weight_policy")?;
     let height = || {
-        values.opt("height").ok_or_else(|| {
-            CalcError::invalid("height", format!("needed for the '{policy}' weight policy"))
-        })
+        values
+            .opt("height")
+            .ok_or_else(|| CalcError::invalid("height", format!("needed for the '{policy}' weight policy")))
     };
     let (weight, described) = match policy {
         "actual" => (actual, "actual body weight".to_string()),
-        "ideal" => (
-            ideal_body_weight(female, height()?),
-            "ideal body weight".to_string(),
-        ),
+        "ideal" => (ideal_body_weight(female, height()?), "ideal body weight".to_string()),
         "adjusted" => (
             adjusted_body_weight(female, height()?, actual),
             "adjusted body weight".to_string(),
@@ -86,9 +83,9 @@ fn compute(values: &Values) -> Result<Computed, CalcError> {
         .with("weight_used", weight)
         .warn_if(age < 18.0, super::ADULTS_ONLY);
     if policy == "ideal" && weight > actual {
-        computed.warnings.push(
-            "Ideal body weight exceeds the actual weight; many protocols use the actual weight then".to_string(),
-        );
+        computed
+            .warnings
+            .push("Ideal body weight exceeds the actual weight; many protocols use the actual weight then".to_string());
     }
     Ok(computed)
 }

@@ -41,9 +41,7 @@ pub const CALCULATOR: Calculator = Calculator {
     ],
     formula: "CrCl = (Ucr x V) / (Pcr x t); normalized = CrCl x 1.73 / BSA",
     source: "Standard clearance formula (e.g. Tietz Textbook of Clinical Chemistry)",
-    validity: &[
-        "Incomplete collections underestimate clearance; check the creatinine excretion per day",
-    ],
+    validity: &["Incomplete collections underestimate clearance; check the creatinine excretion per day"],
     compute,
 };
 

@@ -24,18 +24,11 @@ pub fn egfr(female: bool, age: f64, creatinine: f64) -> f64 {
         (0.9, -0.302, 1.0)
     };
     let ratio = creatinine / kappa;
-    142.0
-        * ratio.min(1.0).powf(alpha)
-        * ratio.max(1.0).powf(-1.200)
-        * 0.9938f64.powf(age)
-        * sex_factor
+    142.0 * ratio.min(1.0).powf(alpha) * ratio.max(1.0).powf(-1.200) * 0.9938f64.powf(age) * sex_factor
 }
 
 fn compute(values: &Values) -> Result<Computed, CalcError> {
     let age = values.get("age")?;
     let female = values.choice("sex")? == "female";
-    Ok(
-        Computed::single("egfr", egfr(female, age, values.get("creatinine")?))
-            .warn_if(age < 18.0, super::ADULTS_ONLY),
-    )
+    Ok(Computed::single("egfr", egfr(female, age, values.get("creatinine")?)).warn_if(age < 18.0, super::ADULTS_ONLY))
 }

@@ -13,12 +13,7 @@ pub const CALCULATOR: Calculator = Calculator {
         AGE,
         CREATININE,
         // Left out means "other": the race coefficient is applied only when asked for.
-        choice(
-            "race",
-            "Race (MDRD coefficient)",
-            &["black", "other"],
-            Some("other"),
-        ),
+        choice("race", "Race (MDRD coefficient)", &["black", "other"], Some("other")),
     ],
     outputs: &[output("egfr", "eGFR", "mL/min/{1.73_m2}", 0)],
     formula: "175 x Scr^-1.154 x age^-0.203 x 0.742 [female] x 1.212 [Black]",
