@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=shell::NotFound>
                     <Route path=path!("/") view=home::HomePage />
                     <Route path=path!("/calculators") view=calculators::CalculatorsPage />
+                    <Route path=path!("/calculators/:id") view=calculators::CalculatorPage />
+                    <Route path=path!("/convert") view=calculators::ConverterPage />
                     <Route path=path!("/ranges") view=ranges::RangesPage />
                     <Route path=path!("/reagents") view=reagents::ReagentsPage />
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />

@@ -9,6 +9,7 @@
 mod analyte;
 mod convert;
 mod error;
+mod label;
 mod spelling;
 mod terms;
 pub mod ucum;
@@ -16,6 +17,7 @@ pub mod ucum;
 pub use analyte::{analyte, Analyte, FactorSource, ANALYTES};
 pub use convert::{convert, MolarContext};
 pub use error::UnitError;
+pub use label::label;
 pub use spelling::normalize;
 
 /// Checks that `code` is a valid UCUM code (case-sensitive, as written; no spelling repair).

@@ -1,0 +1,44 @@
+// Calculators at the bench, offline: find one, type the inputs, read the result; bad input is named.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, launchBrowser, phoneContext, waitForServiceWorker } = require("./harness.cjs");
+
+test("anion gap and a unit conversion, offline, as a tech would do them", async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(server.url);
+    await waitForServiceWorker(page);
+    await server.stop();
+
+    await page.tap("nav >> text=Calculators");
+    await page.fill("#calc-search", "anion");
+    await page.tap("a:text-is('Anion gap')");
+    await page.waitForURL("**/calculators/anion-gap");
+    // domain-facts.md #10: 140 / 110 / 9.4 -> 20.6 mmol/L.
+    await page.fill("#anion-gap-sodium", "140");
+    await page.fill("#anion-gap-chloride", "110");
+    assert.match(await page.textContent(".result"), /Enter Bicarbonate/i);
+    await page.fill("#anion-gap-bicarbonate", "9.4");
+    assert.equal(await page.textContent(".result-primary output"), "20.6");
+
+    await page.fill("#anion-gap-sodium", "14O");
+    assert.match(await page.textContent(".result"), /Sodium.*not a number/);
+    assert.equal(await page.getAttribute("#anion-gap-sodium", "aria-invalid"), "true");
+
+    await page.goto(`${server.url}/convert`);
+    await page.fill("#convert-value", "90");
+    assert.match(await page.textContent(".result"), /4\.99\d* mmol\/L/);
+    await page.fill("#convert-to", "mmol/Lx");
+    assert.match(await page.textContent(".result"), /To:/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
