@@ -14,6 +14,7 @@ mod ranges;
 mod reagents;
 pub mod settings;
 mod shell;
+pub mod store;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -29,6 +30,12 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     settings::provide_preferences();
     let update = pwa::register_service_worker();
+    // Open the store early and ask the browser to keep its data: a lab's records must not be
+    // evicted when the phone runs low on space. Settings shows whether it agreed.
+    leptos::task::spawn_local(async {
+        let _ = store::Store::open().await;
+        let _ = store::persistence::request_persistence().await;
+    });
     view! {
         <Router>
             <shell::Shell update=update>

@@ -77,6 +77,7 @@ fn CalculatorForm(calculator: &'static Calculator) -> impl IntoView {
                     .collect_view()}
             </form>
             <OutcomeView result=result />
+            <super::recent::KeepButton calculator=calculator fields=fields result=result />
             <details class="card">
                 <summary>"Formula and source"</summary>
                 <p class="formula">{calculator.formula}</p>

@@ -53,6 +53,7 @@ pub fn CalculatorsPage() -> impl IntoView {
                 />
                 <A href="/convert" attr:class="button secondary">"Unit converter"</A>
             </div>
+            <super::recent::RecentList />
             <Show when=move || !favourite_list().is_empty()>
                 <h2>"Favourites"</h2>
                 <CalculatorLinks calculators=Signal::derive(favourite_list) />

@@ -7,6 +7,7 @@ mod field;
 mod form;
 mod list;
 mod outcome;
+mod recent;
 
 pub use converter::ConverterPage;
 pub use form::CalculatorPage;

@@ -3,6 +3,7 @@
 //! Preferences are a few hundred bytes that must be there synchronously at start-up (the theme
 //! is applied before the first paint), so they live in `localStorage`; records go to IndexedDB.
 
+mod data;
 mod page;
 
 pub use page::SettingsPage;

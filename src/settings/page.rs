@@ -53,6 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
                 <p class="muted">"Settings are saved on this device as you change them."</p>
             </div>
+            <super::data::DataCard />
             <h2>"Sync"</h2>
             <div class="card">
                 <p>"Benchmate works fully on this device. Signing in to your lab's Benchmate server, to share lab data and back up your portfolio, is not available in this version yet."</p>

@@ -27,9 +27,23 @@ test("anion gap and a unit conversion, offline, as a tech would do them", async 
     await page.fill("#anion-gap-bicarbonate", "9.4");
     assert.equal(await page.textContent(".result-primary output"), "20.6");
 
+    // Keep it: saved to IndexedDB, shown in Recent in another tab at once, and after a reload offline.
+    const other = await context.newPage();
+    await other.goto(`${server.url}/calculators`);
+    await other.waitForSelector("main h1");
+    await page.tap("text=Keep in recent");
+    await page.waitForSelector("text=Saved on this device");
+    await other.waitForSelector(".recent-list >> text=20.6 mmol/L");
+    await other.close();
+
     await page.fill("#anion-gap-sodium", "14O");
     assert.match(await page.textContent(".result"), /Sodium.*not a number/);
     assert.equal(await page.getAttribute("#anion-gap-sodium", "aria-invalid"), "true");
+
+    await page.reload();
+    await page.tap("nav >> text=Calculators");
+    await page.waitForSelector(".recent-list >> text=20.6 mmol/L");
+    assert.match(await page.textContent(".recent-list"), /Sodium 140 mmol\/L/);
 
     await page.goto(`${server.url}/convert`);
     await page.fill("#convert-value", "90");

@@ -10,6 +10,7 @@ mod common;
 mod error;
 mod inputs;
 mod outcome;
+mod recent;
 mod resolve;
 mod spec;
 
@@ -25,6 +26,7 @@ mod renal;
 pub use error::CalcError;
 pub use inputs::{parse_assignment, InputValue, Inputs};
 pub use outcome::{display, Column, Computed, Outcome, Output, Table, Value};
+pub use recent::RecentCalculation;
 pub use resolve::{FreeValue, Values};
 pub use spec::{Calculator, Category, InputKind, InputSpec, OutputSpec};
 

@@ -1,0 +1,151 @@
+//! The local record store: every record of every feature, in IndexedDB, on this device.
+//!
+//! Features never write storage code: they declare a body type (`RecordBody` in core) and
+//! call `create`, `update`, `delete`, `get` and `list` here. A write runs as one IndexedDB
+//! transaction that reads the record and this device's clock, applies the edit (core's
+//! `Record` API), and stores the record, its outbox entry (the mutation sync will push) and
+//! the advanced clock together; the future resolves only after the transaction committed, so
+//! "saved" on screen means saved on disk. Doing the edit inside the transaction also keeps
+//! two tabs of the app from handing out the same sequence number or clock stamp.
+//!
+//! Every write bumps `revision()`, here and in other tabs, so live lists refresh by themselves.
+
+mod database;
+mod device;
+mod error;
+mod live;
+mod rows;
+
+pub use database::VERSION as SCHEMA_VERSION;
+pub use device::{lab_scope, personal_scope};
+pub use error::StoreError;
+pub use live::revision;
+pub use live::{health, StoreHealth};
+pub mod persistence;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use benchmate_core::record::{Backup, Change, EditContext, ImportReport, Record, RecordBody, RecordId, Scope};
+
+use database::Database;
+
+/// The open store, shared by every screen of the page (`Store::open` opens it once).
+pub struct Store {
+    db: Database,
+}
+
+thread_local! {
+    static OPEN: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+}
+
+/// An edit of a record, run inside the write transaction.
+type Edit<'a> = Box<dyn FnOnce(&mut Record, &mut EditContext<'_>) -> Result<Vec<Change>, StoreError> + 'a>;
+
+/// Closes this page's connection so a newer version of the app (another tab) can upgrade.
+fn close_for_upgrade() {
+    if let Some(store) = OPEN.with(|open| open.borrow_mut().take()) {
+        store.db.close();
+    }
+}
+
+impl Store {
+    /// Opens the store once per page and returns it.
+    pub async fn open() -> Result<Rc<Store>, StoreError> {
+        if let Some(store) = OPEN.with(|open| open.borrow().clone()) {
+            return Ok(store);
+        }
+        let store = Rc::new(Store::open_named(database::NAME, database::VERSION).await?);
+        OPEN.with(|open| *open.borrow_mut() = Some(store.clone()));
+        live::listen_to_other_tabs();
+        Ok(store)
+    }
+
+    /// Opens a database by name at a schema version, apart from the page's shared store: for
+    /// tests (an old schema, a second device) and tools.
+    pub async fn open_named(name: &str, version: u32) -> Result<Store, StoreError> {
+        Ok(Store {
+            db: Database::open(name, version).await?,
+        })
+    }
+
+    /// Saves a new record of `T`'s kind and returns its id.
+    pub async fn create<T: RecordBody>(&self, scope: Scope, body: &T) -> Result<RecordId, StoreError> {
+        let kind = T::kind().map_err(|err| StoreError::Invalid(err.to_string()))?;
+        let id = device::new_record_id()?;
+        let fresh = Record::new(id, kind, scope);
+        self.db
+            .write(id, Some(fresh), Box::new(|record, ctx| Ok(record.set_body(ctx, body)?)))
+            .await?;
+        live::announce_write();
+        Ok(id)
+    }
+
+    /// Saves `body` as the new state of record `id`: only changed fields get new versions.
+    pub async fn update<T: RecordBody>(&self, id: RecordId, body: &T) -> Result<(), StoreError> {
+        self.edit(id, Box::new(|record, ctx| Ok(record.set_body(ctx, body)?)))
+            .await
+    }
+
+    /// Marks record `id` deleted: a tombstone, so the deletion syncs and can be undone.
+    pub async fn delete(&self, id: RecordId) -> Result<(), StoreError> {
+        self.edit(id, Box::new(|record, ctx| Ok(record.delete(ctx).into_iter().collect())))
+            .await
+    }
+
+    /// Runs any edit of core's `Record` API (restore an earlier value, settle a conflict, ...).
+    pub async fn edit(&self, id: RecordId, edit: Edit<'_>) -> Result<(), StoreError> {
+        self.db.write(id, None, edit).await?;
+        live::announce_write();
+        Ok(())
+    }
+
+    /// The record with this id, deleted or not.
+    pub async fn get(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        self.db.get_record(id).await
+    }
+
+    /// Every record of `T`'s kind that is not deleted, with its typed body, oldest first.
+    pub async fn list<T: RecordBody>(&self) -> Result<Vec<(Record, T)>, StoreError> {
+        let kind = T::kind().map_err(|err| StoreError::Invalid(err.to_string()))?;
+        let records = self.db.records_of_kind(kind.as_str()).await?;
+        // A record this version cannot read (written by a newer app) is skipped, not fatal.
+        Ok(records
+            .into_iter()
+            .filter(|record| !record.is_deleted())
+            .filter_map(|record| record.body::<T>().ok().map(|body| (record, body)))
+            .collect())
+    }
+
+    /// Every record on this device, deleted ones included.
+    pub async fn all_records(&self) -> Result<Vec<Record>, StoreError> {
+        Ok(self.db.local_data().await?.records.into_values().collect())
+    }
+
+    /// Closes the connection (tests use it to reopen a database at another version).
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// "Export everything": every record and attachment as one versioned JSON file.
+    pub async fn export_json(&self) -> Result<String, StoreError> {
+        let data = self.db.local_data().await?;
+        let now = chrono::DateTime::from_timestamp_millis(device::now_millis() as i64).unwrap_or_default();
+        Ok(Backup::export(&data, now).to_json())
+    }
+
+    /// "Import": merges a backup file with the same merge as sync, so importing a file twice
+    /// changes nothing and an older backup never overwrites newer data. A damaged file is
+    /// refused whole, with the reason, and nothing stored is touched.
+    pub async fn import_json(&self, text: &str) -> Result<ImportReport, StoreError> {
+        let backup = Backup::from_json(text).map_err(|err| StoreError::Invalid(err.to_string()))?;
+        let report = self.db.import(&backup).await?;
+        live::announce_write();
+        Ok(report)
+    }
+
+    /// How many changes wait in the outbox for the next sync.
+    pub async fn pending_changes(&self) -> Result<u32, StoreError> {
+        self.db.outbox_len().await
+    }
+}
