@@ -27,6 +27,8 @@ Commands:
               SQLite database on http://127.0.0.1:8080 (data in ./data). Ctrl-C stops it.
   test        Install what is missing and run every check: formatting, clippy, native tests,
               browser tests (headless Chromium), end-to-end tests against the real server.
+  e2e [NAME]  Only the end-to-end tests (files whose name contains NAME), against the
+              release app and the real server.
   size        Build the app and an empty Leptos app with the same profile and print the
               compressed bytes of everything each downloads on a first visit.
   bench       Measure offline cold start (the service worker serving, the server stopped),
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run::run(),
         Some("test") => test::test(),
+        Some("e2e") => test::e2e(args.get(1).map(String::as_str)),
         Some("size") => size::size(),
         Some("bench") => bench::bench(),
         Some("screenshot") => screenshot::screenshot(),

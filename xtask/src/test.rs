@@ -36,16 +36,34 @@ pub fn test() -> Result<(), String> {
             .env("CHROMEDRIVER", &chromedriver),
     )?;
 
-    let _dist = crate::dist::build_app(&tools)?;
+    end_to_end(&tools, &chromium, None)?;
+    println!("\nAll checks passed.");
+    Ok(())
+}
+
+/// `cargo xtask e2e [NAME]`: only the end-to-end tests (those whose file name contains NAME).
+pub fn e2e(filter: Option<&str>) -> Result<(), String> {
+    let tools = crate::tools::ensure_build_tools()?;
+    let (chromium, _) = crate::tools::ensure_browser()?;
+    end_to_end(&tools, &chromium, filter)
+}
+
+/// Builds the release app and the server, then runs the e2e tests against them.
+fn end_to_end(tools: &crate::tools::Tools, chromium: &std::path::Path, filter: Option<&str>) -> Result<(), String> {
+    let root = crate::root();
+    crate::dist::build_app(tools)?;
     crate::step("Building the server for the end-to-end tests");
     proc::run(proc::cmd("cargo", &root).args(["build", "-p", "benchmate-server"]))?;
 
     crate::step("End-to-end tests: the real server and the release app in headless Chromium");
     let mut e2e: Vec<String> = crate::pwa::list_files(&root.join("tests/e2e"))?
         .into_iter()
-        .filter(|f| f.ends_with(".test.cjs"))
+        .filter(|f| f.ends_with(".test.cjs") && filter.is_none_or(|name| f.contains(name)))
         .map(|f| format!("tests/e2e/{f}"))
         .collect();
+    if e2e.is_empty() {
+        return Err(format!("no end-to-end test file matches {filter:?}"));
+    }
     e2e.sort();
     proc::run(
         tools
@@ -54,8 +72,6 @@ pub fn test() -> Result<(), String> {
             .arg("--test-concurrency=1")
             .args(&e2e)
             .env("BENCHMATE_BIN", target_dir().join("debug/benchmate"))
-            .env("CHROMIUM", &chromium),
-    )?;
-    println!("\nAll checks passed.");
-    Ok(())
+            .env("CHROMIUM", chromium),
+    )
 }
