@@ -12,6 +12,7 @@ mod portfolio;
 pub mod pwa;
 mod ranges;
 mod reagents;
+pub mod records;
 pub mod settings;
 mod shell;
 pub mod store;

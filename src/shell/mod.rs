@@ -2,6 +2,7 @@
 
 mod nav;
 mod not_found;
+mod store_banner;
 mod update_banner;
 
 pub use not_found::NotFound;
@@ -27,6 +28,7 @@ pub fn Shell(update: AppUpdate, children: Children) -> impl IntoView {
             </header>
             <nav::NavBar />
             <main class="content" id="content">
+                <store_banner::StoreBanner />
                 {children()}
             </main>
             <update_banner::UpdateBanner update=update />

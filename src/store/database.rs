@@ -165,7 +165,7 @@ impl Database {
             Ok(report) => report,
             Err(err) => {
                 let _ = tx.abort();
-                return Err(StoreError::Invalid(err.to_string()));
+                return Err(StoreError::BadBackup(err.to_string()));
             }
         };
         for (id, record) in &local.records {

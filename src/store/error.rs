@@ -16,6 +16,8 @@ pub enum StoreError {
     NotFound(RecordId),
     /// The data or the edit was refused (a bad body, a bad field name, ...).
     Invalid(String),
+    /// A backup file that cannot be imported (not JSON, not a Benchmate backup, damaged).
+    BadBackup(String),
     /// The browser reported another failure; the message is the browser's.
     Browser(String),
 }
@@ -39,6 +41,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::NotFound(id) => write!(f, "Record {id} is not on this device."),
             StoreError::Invalid(why) => write!(f, "Not saved: {why}"),
+            StoreError::BadBackup(why) => write!(f, "This file cannot be imported: {why}"),
             StoreError::Browser(why) => write!(f, "The browser could not save or read data: {why}"),
         }
     }

@@ -138,7 +138,7 @@ impl Store {
     /// changes nothing and an older backup never overwrites newer data. A damaged file is
     /// refused whole, with the reason, and nothing stored is touched.
     pub async fn import_json(&self, text: &str) -> Result<ImportReport, StoreError> {
-        let backup = Backup::from_json(text).map_err(|err| StoreError::Invalid(err.to_string()))?;
+        let backup = Backup::from_json(text).map_err(|err| StoreError::BadBackup(err.to_string()))?;
         let report = self.db.import(&backup).await?;
         live::announce_write();
         Ok(report)

@@ -5,7 +5,7 @@ use crate::proc;
 pub fn bench() -> Result<(), String> {
     let root = crate::root();
     let tools = crate::tools::ensure_build_tools()?;
-    let (chromium, _) = crate::tools::ensure_browser()?;
+    let (chromium, chromedriver) = crate::tools::ensure_browser()?;
     let app = crate::dist::build_app(&tools)?;
     let baseline = crate::dist::build_baseline(&tools)?;
     crate::step("Offline cold start: service worker serving, server stopped (median of 10)");
@@ -16,5 +16,36 @@ pub fn bench() -> Result<(), String> {
             .arg(&app)
             .arg(&baseline)
             .env("CHROMIUM", &chromium),
-    )
+    )?;
+    crate::step("Local store: 10,000 records in IndexedDB (optimized wasm, headless Chromium)");
+    // The browser benchmarks are wasm-bindgen tests that print their figures; built with the
+    // app's own release profile, so they measure the code users run.
+    for test in ["store_bench"] {
+        let out = tools
+            .cmd("cargo", &root)
+            .args([
+                "test",
+                "-p",
+                "benchmate-app",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm-release",
+            ])
+            .args(["--test", test, "--", "--nocapture"])
+            .env("CHROMEDRIVER", &chromedriver)
+            .output()
+            .map_err(|err| format!("cannot run the {test} benchmark: {err}"))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            return Err(format!(
+                "the {test} benchmark failed:\n{text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        for line in text.lines().filter(|l| l.contains("benchmark:")) {
+            println!("{}", line.trim());
+        }
+    }
+    Ok(())
 }
