@@ -12,8 +12,13 @@ const { startServer, launchBrowser, phoneContext } = require("../../tests/e2e/ha
   try {
     const context = await phoneContext(browser, { deviceScaleFactor: 1, colorScheme: "light" });
     const page = await context.newPage();
-    await page.goto(server.url);
+    // A calculator with a result: what a tech sees at the bench (domain-facts.md #10).
+    await page.goto(`${server.url}/calculators/anion-gap`);
     await page.waitForSelector("main h1");
+    await page.fill("#anion-gap-sodium", "140");
+    await page.fill("#anion-gap-chloride", "110");
+    await page.fill("#anion-gap-bicarbonate", "9.4");
+    await page.waitForSelector(".result-primary");
     fs.mkdirSync(path.dirname(output), { recursive: true });
     await page.screenshot({ path: output });
     console.log(`wrote ${output}`);
