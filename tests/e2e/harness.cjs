@@ -35,10 +35,10 @@ async function startServer({ bin = process.env.BENCHMATE_BIN, dataDir } = {}) {
   return {
     url,
     data,
-    /** Stops the server the way an operator would (SIGTERM) and waits for it to exit. */
+    /** Stops the server the way an operator would (SIGTERM); resolves to its exit code. */
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
+      return exited;
     },
     /** Kills the server at once, as a crash or power cut would. */
     async kill() {

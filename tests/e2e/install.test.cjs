@@ -52,6 +52,7 @@ test("the server sends the caching and security headers an offline app needs", a
     const api = await fetch(`${server.url}/api/v1/health`);
     assert.equal(api.headers.get("cache-control"), "no-store");
     assert.equal((await api.json()).status, "ok");
+    assert.equal(await server.stop(), 0, "SIGTERM is a clean shutdown");
   } finally {
     await server.stop();
   }
