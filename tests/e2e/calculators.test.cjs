@@ -50,6 +50,14 @@ test("anion gap and a unit conversion, offline, as a tech would do them", async 
     assert.match(await page.textContent(".result"), /4\.99\d* mmol\/L/);
     await page.fill("#convert-to", "mmol/Lx");
     assert.match(await page.textContent(".result"), /To:/);
+    // domain-facts.md #3: five 1:10 steps make 1:10^5, as a table to follow at the bench.
+    await page.goto(`${server.url}/calculators/serial-dilution`);
+    await page.fill("#serial-dilution-dilution_factor", "10");
+    await page.fill("#serial-dilution-tubes", "5");
+    await page.fill("#serial-dilution-tube_volume", "1");
+    await page.waitForSelector(".result table");
+    assert.equal(await page.locator(".result table tbody tr").count(), 5);
+    assert.equal(await page.textContent(".result table tbody tr:last-child td:nth-child(2)"), "100000");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
