@@ -58,15 +58,17 @@ impl Cli {
     }
 }
 
-/// Prints a tool's answer to stdout, or its complaint to stderr with exit status 1.
+/// Prints a tool's answer to stdout, or its complaint to stderr with exit status 1. A reader
+/// that stops early (`benchmate calc --list | head`) is not an error worth a panic.
 fn print_outcome(result: Result<String, String>) -> ExitCode {
+    use std::io::Write;
     match result {
         Ok(text) => {
-            println!("{}", text.trim_end());
+            let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("{}", message.trim_end());
+            let _ = writeln!(std::io::stderr().lock(), "{}", message.trim_end());
             ExitCode::FAILURE
         }
     }
