@@ -80,13 +80,13 @@ async fn the_database_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let first = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
     sqlx::query("INSERT INTO server_meta (key, value) VALUES ('instance', 'a')")
-        .execute(&first)
+        .execute(&first.pool)
         .await
         .unwrap();
-    first.close().await;
+    first.pool.close().await;
     let second = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
     let value: String = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'instance'")
-        .fetch_one(&second)
+        .fetch_one(&second.pool)
         .await
         .unwrap();
     assert_eq!(value, "a");
