@@ -60,7 +60,7 @@ async fn a_batch_with_one_bad_mutation_writes_nothing() {
     let mut phone = Device::new(&alice);
     phone.create(&scope, &[("n", json!(1))]);
     phone.create(&scope, &[("n", json!(2))]);
-    let mut batch = serde_json::to_value(phone.outbox.next_batch(10)).unwrap();
+    let batch = serde_json::to_value(phone.outbox.next_batch(10)).unwrap();
 
     // A stamp a day ahead of the server's clock on the second mutation.
     let far = now_millis() + MAX_FORWARD_DRIFT_MILLIS + 24 * 3600 * 1000;
