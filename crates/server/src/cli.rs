@@ -38,12 +38,12 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArgs {
     /// Folder for the embedded SQLite database (`benchmate.sqlite3`); created if missing.
-    #[arg(long, env = "BENCHMATE_DATA", default_value = "data")]
+    #[arg(long, env = "BENCHMATE_DATA", default_value = "data", global = true)]
     pub data: PathBuf,
 
     /// A PostgreSQL URL (`postgres://user:password@host/db`): keep the data there instead of
     /// SQLite. Several servers may share one PostgreSQL.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
     pub database_url: Option<String>,
 }
 
