@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod device;
+pub mod process;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
