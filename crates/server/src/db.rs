@@ -124,11 +124,9 @@ pub async fn is_healthy(db: &Db) -> bool {
 /// SQLite's `VACUUM INTO` reads inside one transaction, so the copy is a snapshot.
 pub async fn backup(db: &Db, file: &Path) -> Result<(), String> {
     match db.backend {
-        Backend::Postgres => Err(
-            "the database is PostgreSQL: back it up with pg_dump (for example \
+        Backend::Postgres => Err("the database is PostgreSQL: back it up with pg_dump (for example \
              `pg_dump --format=custom --file=benchmate.dump \"$DATABASE_URL\"`)"
-                .to_string(),
-        ),
+            .to_string()),
         Backend::Sqlite => {
             if file.exists() {
                 return Err(format!("{} already exists; choose a new file name", file.display()));

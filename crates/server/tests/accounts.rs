@@ -17,7 +17,12 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 /// A sign-in from `address`, as the socket would report it.
-async fn login_from(server: &TestServer, address: &str, email: &str, password: &str) -> (StatusCode, Value, Option<String>) {
+async fn login_from(
+    server: &TestServer,
+    address: &str,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Value, Option<String>) {
     let mut request = Request::post("/api/v1/auth/login")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(json!({ "email": email, "password": password }).to_string()))
@@ -47,7 +52,11 @@ async fn sign_in_gives_a_token_and_bad_credentials_a_json_401() {
         ("not an email", PASSWORD),
     ] {
         let (status, body) = server
-            .post_json("/api/v1/auth/login", None, &json!({ "email": email, "password": password }))
+            .post_json(
+                "/api/v1/auth/login",
+                None,
+                &json!({ "email": email, "password": password }),
+            )
             .await;
         assert_eq!(status, 401, "{email}");
         // The same words for a wrong password and a missing account.
@@ -73,16 +82,24 @@ async fn sign_out_ends_one_session_and_sign_out_everywhere_ends_all() {
     let laptop = server.login("alice@lab.example", PASSWORD).await;
     let bob = server.user("bob@lab.example").await;
 
-    let (status, _) = server.post_json("/api/v1/auth/logout", Some(&alice.token), &json!(null)).await;
+    let (status, _) = server
+        .post_json("/api/v1/auth/logout", Some(&alice.token), &json!(null))
+        .await;
     assert_eq!(status, 204);
     assert_eq!(server.get("/api/v1/me", Some(&alice.token)).await.0, 401);
     assert_eq!(server.get("/api/v1/me", Some(&tablet)).await.0, 200);
 
-    let (status, _) = server.post_json("/api/v1/auth/logout-everywhere", Some(&tablet), &json!(null)).await;
+    let (status, _) = server
+        .post_json("/api/v1/auth/logout-everywhere", Some(&tablet), &json!(null))
+        .await;
     assert_eq!(status, 204);
     assert_eq!(server.get("/api/v1/me", Some(&tablet)).await.0, 401);
     assert_eq!(server.get("/api/v1/me", Some(&laptop)).await.0, 401);
-    assert_eq!(server.get("/api/v1/me", Some(&bob.token)).await.0, 200, "other users stay signed in");
+    assert_eq!(
+        server.get("/api/v1/me", Some(&bob.token)).await.0,
+        200,
+        "other users stay signed in"
+    );
 }
 
 #[tokio::test]
@@ -91,15 +108,23 @@ async fn expired_sessions_and_reset_passwords_sign_out() {
     let alice = server.user("alice@lab.example").await;
     // A session that expired a millisecond ago.
     let now = benchmate_server::auth::now_millis();
-    accounts::create_session(&server.db.pool, alice.id.as_str(), &token_digest("old-token"), now - 10, now - 1)
-        .await
-        .unwrap();
+    accounts::create_session(
+        &server.db.pool,
+        alice.id.as_str(),
+        &token_digest("old-token"),
+        now - 10,
+        now - 1,
+    )
+    .await
+    .unwrap();
     let (status, body) = server.get("/api/v1/me", Some("old-token")).await;
     assert_eq!(status, 401);
     assert!(body["error"].as_str().unwrap().contains("expired"), "{body}");
 
     let new_hash = hash_password("a brand new passphrase").unwrap();
-    accounts::set_password(&server.db.pool, "alice@lab.example", &new_hash).await.unwrap();
+    accounts::set_password(&server.db.pool, "alice@lab.example", &new_hash)
+        .await
+        .unwrap();
     assert_eq!(server.get("/api/v1/me", Some(&alice.token)).await.0, 401);
     server.login("alice@lab.example", "a brand new passphrase").await;
 }
@@ -123,7 +148,9 @@ async fn repeated_failures_lock_the_account_even_from_other_addresses() {
     let second = benchmate_server::app(benchmate_server::AppState { db: server.db.clone() });
     let request = Request::post("/api/v1/auth/login")
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(json!({ "email": "alice@lab.example", "password": PASSWORD }).to_string()))
+        .body(Body::from(
+            json!({ "email": "alice@lab.example", "password": PASSWORD }).to_string(),
+        ))
         .unwrap();
     assert_eq!(second.oneshot(request).await.unwrap().status(), 429);
 }

@@ -30,7 +30,11 @@ async fn the_document_lists_exactly_the_routes_the_server_answers() {
             assert_ne!(status, 405, "{method} {path} is documented but not routed: {body}");
             // Signed-in operations say so, and refuse a request without a token.
             let secured = operation["security"].as_array().is_some_and(|s| !s.is_empty());
-            assert_eq!(secured, status == 401, "{method} {path}: documented security vs {status}");
+            assert_eq!(
+                secured,
+                status == 401,
+                "{method} {path}: documented security vs {status}"
+            );
         }
     }
     assert_eq!(operations, ENDPOINTS.len(), "one operation per route");

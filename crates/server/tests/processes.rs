@@ -21,10 +21,17 @@ async fn pull_everything(server: &ServerProcess, token: &str, scope: &Scope) -> 
     let mut all = Vec::new();
     loop {
         let path = format!("/api/v1/sync/pull?scope={scope}&cursor={cursor}&limit=37");
-        let (status, body) = server.request("GET", &path, Some(token), None).await.expect("pull answers");
+        let (status, body) = server
+            .request("GET", &path, Some(token), None)
+            .await
+            .expect("pull answers");
         assert_eq!(status, 200, "{body}");
         let page: PullPage = serde_json::from_value(body).unwrap();
-        all.extend(page.changes.iter().map(|c| (c.server_seq, serde_json::to_value(&c.record).unwrap())));
+        all.extend(
+            page.changes
+                .iter()
+                .map(|c| (c.server_seq, serde_json::to_value(&c.record).unwrap())),
+        );
         cursor = page.next_cursor.0;
         if !page.has_more {
             return all;
@@ -37,7 +44,11 @@ async fn two_servers_on_one_database_agree() {
     let harness = TestServer::new().await;
     let alice = harness.user("alice@lab.example").await;
     let bob = harness.user("bob@lab.example").await;
-    let lab = Scope::Lab(harness.lab("Lab", &[(&alice, Role::Member), (&bob, Role::Member)]).await);
+    let lab = Scope::Lab(
+        harness
+            .lab("Lab", &[(&alice, Role::Member), (&bob, Role::Member)])
+            .await,
+    );
     let data = tempfile::tempdir().unwrap();
     // Two processes on the harness's database (its SQLite folder, or its PostgreSQL database).
     let location = harness.location.clone();
@@ -45,7 +56,10 @@ async fn two_servers_on_one_database_agree() {
         benchmate_server::db::Location::Sqlite(dir) => dir.clone(),
         benchmate_server::db::Location::Postgres(_) => data.path().to_path_buf(),
     };
-    let servers = Arc::new([ServerProcess::start(&location, &data_dir), ServerProcess::start(&location, &data_dir)]);
+    let servers = Arc::new([
+        ServerProcess::start(&location, &data_dir),
+        ServerProcess::start(&location, &data_dir),
+    ]);
 
     // Four devices push 60 records each into one lab scope, in batches of 7, each batch
     // sent to both servers at once (a retry racing the original).
@@ -89,15 +103,27 @@ async fn two_servers_on_one_database_agree() {
     // A sign-in lock taken on one server holds on the other.
     for _ in 0..benchmate_server::auth::login_limit::MAX_FAILURES_PER_ACCOUNT {
         let wrong = json!({ "email": "alice@lab.example", "password": "guess guess" });
-        let (status, _) = servers[0].request("POST", "/api/v1/auth/login", None, Some(&wrong)).await.unwrap();
+        let (status, _) = servers[0]
+            .request("POST", "/api/v1/auth/login", None, Some(&wrong))
+            .await
+            .unwrap();
         assert_eq!(status, 401);
     }
     let right = json!({ "email": "alice@lab.example", "password": common::PASSWORD });
-    let (status, _) = servers[1].request("POST", "/api/v1/auth/login", None, Some(&right)).await.unwrap();
+    let (status, _) = servers[1]
+        .request("POST", "/api/v1/auth/login", None, Some(&right))
+        .await
+        .unwrap();
     assert_eq!(status, 429);
     // Signing out everywhere on one server ends the session on the other.
-    servers[0].request("POST", "/api/v1/auth/logout-everywhere", Some(&bob.token), None).await.unwrap();
-    let (status, _) = servers[1].request("GET", "/api/v1/me", Some(&bob.token), None).await.unwrap();
+    servers[0]
+        .request("POST", "/api/v1/auth/logout-everywhere", Some(&bob.token), None)
+        .await
+        .unwrap();
+    let (status, _) = servers[1]
+        .request("GET", "/api/v1/me", Some(&bob.token), None)
+        .await
+        .unwrap();
     assert_eq!(status, 401);
 }
 

@@ -35,7 +35,9 @@ async fn world() -> World {
     let alice = server.user("alice@lab.example").await;
     let bob = server.user("bob@lab.example").await;
     let carol = server.user("carol@other.example").await;
-    let lab_a = server.lab("Lab A", &[(&alice, Role::Member), (&bob, Role::Supervisor)]).await;
+    let lab_a = server
+        .lab("Lab A", &[(&alice, Role::Member), (&bob, Role::Supervisor)])
+        .await;
     server.lab("Lab B", &[(&carol, Role::Member)]).await;
     let personal = Scope::Personal(alice.id.clone());
     World {
@@ -52,7 +54,10 @@ async fn world() -> World {
 async fn count(world: &World, scope: &Scope) -> usize {
     let (status, body) = world
         .server
-        .get(&format!("/api/v1/sync/pull?scope={scope}&cursor=0"), Some(&world.alice.token))
+        .get(
+            &format!("/api/v1/sync/pull?scope={scope}&cursor=0"),
+            Some(&world.alice.token),
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     serde_json::from_value::<PullPage>(body).unwrap().changes.len()
@@ -77,7 +82,11 @@ async fn check(world: &World, who: &str, account: Option<&Account>, scope: &Scop
         }
         Expect::Denied => {
             assert_eq!(status, 200, "{case}: {body}");
-            assert_eq!(body["rejected"][0]["reason"], format!("you may not write to {scope}"), "{case}");
+            assert_eq!(
+                body["rejected"][0]["reason"],
+                format!("you may not write to {scope}"),
+                "{case}"
+            );
             assert_eq!(count(world, scope).await, before, "{case}: nothing written");
         }
         Expect::Anonymous => {
@@ -87,7 +96,9 @@ async fn check(world: &World, who: &str, account: Option<&Account>, scope: &Scop
     }
 
     // Pull the scope.
-    let (status, body) = server.get(&format!("/api/v1/sync/pull?scope={scope}&cursor=0"), token).await;
+    let (status, body) = server
+        .get(&format!("/api/v1/sync/pull?scope={scope}&cursor=0"), token)
+        .await;
     match expect {
         Expect::Allowed => assert_eq!(status, 200, "{case}: {body}"),
         Expect::Denied => {
@@ -101,7 +112,9 @@ async fn check(world: &World, who: &str, account: Option<&Account>, scope: &Scop
     let bytes = format!("certificate for {who}").into_bytes();
     let hash = ContentHash::of(&bytes);
     let path = format!("/api/v1/attachments/{scope}/{hash}");
-    let (status, body) = server.send(Method::PUT, &path, token, Some("application/pdf"), bytes.clone()).await;
+    let (status, body) = server
+        .send(Method::PUT, &path, token, Some("application/pdf"), bytes.clone())
+        .await;
     let expected_upload = match expect {
         Expect::Allowed => 201,
         Expect::Denied => 403,
@@ -112,7 +125,13 @@ async fn check(world: &World, who: &str, account: Option<&Account>, scope: &Scop
     let owned_hash = ContentHash::of(&owned);
     let owned_path = format!("/api/v1/attachments/{scope}/{owned_hash}");
     server
-        .send(Method::PUT, &owned_path, Some(&world.alice.token), Some("image/png"), owned.clone())
+        .send(
+            Method::PUT,
+            &owned_path,
+            Some(&world.alice.token),
+            Some("image/png"),
+            owned.clone(),
+        )
         .await;
     let (status, downloaded) = server.send_raw(Method::GET, &owned_path, token, None, Vec::new()).await;
     match expect {
@@ -184,7 +203,11 @@ async fn a_guessed_id_or_scope_reaches_nothing() {
     let carol_scope = Scope::Personal(world.carol.id.clone());
     let mut intruder = Device::new(&world.carol);
     for id in [lab_record, personal_record] {
-        let mut record = benchmate_core::record::Record::new(id, benchmate_core::record::Kind::new("ce_entry").unwrap(), carol_scope.clone());
+        let mut record = benchmate_core::record::Record::new(
+            id,
+            benchmate_core::record::Kind::new("ce_entry").unwrap(),
+            carol_scope.clone(),
+        );
         let mut ctx = benchmate_core::record::EditContext {
             clock: &mut intruder.clock,
             now_millis: benchmate_server::auth::now_millis(),
@@ -201,9 +224,16 @@ async fn a_guessed_id_or_scope_reaches_nothing() {
     assert_eq!(phone.records[&personal_record].get("lot"), None);
 
     // Pulling a lab that does not exist answers exactly like one that exists.
-    for scope in ["lab:l-00000000000000000000000000000000", &world.lab.to_string(), &world.personal.to_string()] {
+    for scope in [
+        "lab:l-00000000000000000000000000000000",
+        &world.lab.to_string(),
+        &world.personal.to_string(),
+    ] {
         let (status, body) = server
-            .get(&format!("/api/v1/sync/pull?scope={scope}&cursor=0"), Some(&world.carol.token))
+            .get(
+                &format!("/api/v1/sync/pull?scope={scope}&cursor=0"),
+                Some(&world.carol.token),
+            )
             .await;
         assert_eq!(status, 403);
         assert_eq!(body["error"], format!("you may not read {scope}"));

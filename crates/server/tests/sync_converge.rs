@@ -30,7 +30,11 @@ fn orders(n: usize) -> Vec<Vec<usize>> {
 
 /// The values a field has held, current or in its history.
 fn values_of(record: &Record, field: &str) -> BTreeSet<String> {
-    record.field_history(field).into_iter().map(|entry| entry.new.to_string()).collect()
+    record
+        .field_history(field)
+        .into_iter()
+        .map(|entry| entry.new.to_string())
+        .collect()
 }
 
 fn check_kept(record: &Record, field: &str, expect: &[Value]) {
@@ -42,7 +46,13 @@ fn check_kept(record: &Record, field: &str, expect: &[Value]) {
 
 /// Syncs the devices in `order` twice over (the second round carries the later devices'
 /// changes to the earlier ones), pushing in batches of `batch`.
-async fn sync_in_order(server: &TestServer, devices: &mut [Device], scopes: &[Vec<Scope>], order: &[usize], batch: usize) {
+async fn sync_in_order(
+    server: &TestServer,
+    devices: &mut [Device],
+    scopes: &[Vec<Scope>],
+    order: &[usize],
+    batch: usize,
+) {
     for _round in 0..2 {
         for &index in order {
             devices[index].push(server, batch).await;
@@ -71,11 +81,17 @@ async fn three_devices_converge_in_every_order_and_lose_nothing() {
         let server = TestServer::new().await;
         let alice = server.user("alice@lab.example").await;
         let bob = server.user("bob@lab.example").await;
-        let lab = server.lab("Core lab", &[(&alice, Role::Member), (&bob, Role::Supervisor)]).await;
+        let lab = server
+            .lab("Core lab", &[(&alice, Role::Member), (&bob, Role::Supervisor)])
+            .await;
         let personal = Scope::Personal(alice.id.clone());
         let lab = Scope::Lab(lab);
         let mut devices = vec![Device::new(&alice), Device::new(&alice), Device::new(&bob)];
-        let scopes = vec![vec![personal.clone(), lab.clone()], vec![personal.clone(), lab.clone()], vec![lab.clone()]];
+        let scopes = vec![
+            vec![personal.clone(), lab.clone()],
+            vec![personal.clone(), lab.clone()],
+            vec![lab.clone()],
+        ];
 
         // Alice's phone creates a personal and a lab record; everyone syncs once.
         let p = devices[0].create(&personal, &[("title", json!("t0")), ("hours", json!(1))]);
@@ -102,7 +118,10 @@ async fn three_devices_converge_in_every_order_and_lose_nothing() {
         for device in &devices {
             assert_eq!(device.records[&l], server_l, "order {order:?}");
         }
-        assert!(!devices[2].records.contains_key(&p), "Bob never sees Alice's personal record");
+        assert!(
+            !devices[2].records.contains_key(&p),
+            "Bob never sees Alice's personal record"
+        );
 
         check_kept(&server_p, "title", &[json!("t0"), json!("a1"), json!("a2")]);
         check_kept(&server_p, "hours", &[json!(1), json!(2)]);

@@ -64,21 +64,33 @@ async fn a_batch_with_one_bad_mutation_writes_nothing() {
 
     // A stamp a day ahead of the server's clock on the second mutation.
     let far = now_millis() + MAX_FORWARD_DRIFT_MILLIS + 24 * 3600 * 1000;
-    let stamp = batch["mutations"][1]["changes"][0]["write"]["stamp"].as_str().unwrap().to_string();
+    let stamp = batch["mutations"][1]["changes"][0]["write"]["stamp"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let far_stamp = format!("{far:016x}{}", &stamp[16..]);
     let mut far_future = batch.clone();
     far_future["mutations"][1]["changes"][0]["write"]["stamp"] = json!(far_stamp);
     let (status, body) = push_raw(&server, &alice.token, &far_future).await;
     assert_eq!(status, 422, "{body}");
-    assert!(body["error"].as_str().unwrap().contains("mutation 2: version stamp"), "{body}");
-    assert!(body["error"].as_str().unwrap().contains("ahead of this clock"), "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("mutation 2: version stamp"),
+        "{body}"
+    );
+    assert!(
+        body["error"].as_str().unwrap().contains("ahead of this clock"),
+        "{body}"
+    );
 
     // A write claiming another author.
     let mut other_author = batch.clone();
     other_author["mutations"][0]["changes"][0]["write"]["author"] = json!("u-someone-else");
     let (status, body) = push_raw(&server, &alice.token, &other_author).await;
     assert_eq!(status, 422, "{body}");
-    assert!(body["error"].as_str().unwrap().contains("another user as the author"), "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("another user as the author"),
+        "{body}"
+    );
 
     // Seqs out of order.
     let mut reordered = batch.clone();
@@ -112,12 +124,25 @@ async fn batches_over_the_limit_are_refused_whole() {
     assert!(pull_all(&server, &alice.token, &scope).await.changes.is_empty());
 
     // A body over the byte limit is refused before it is read as JSON.
-    let huge = format!(r#"{{"device": "{}", "mutations": [], "pad": "{}"}}"#, phone.outbox.device(), "x".repeat(5 << 20));
+    let huge = format!(
+        r#"{{"device": "{}", "mutations": [], "pad": "{}"}}"#,
+        phone.outbox.device(),
+        "x".repeat(5 << 20)
+    );
     let (status, body) = server
-        .send(axum::http::Method::POST, "/api/v1/sync/push", Some(&alice.token), Some("application/json"), huge.into_bytes())
+        .send(
+            axum::http::Method::POST,
+            "/api/v1/sync/push",
+            Some(&alice.token),
+            Some("application/json"),
+            huge.into_bytes(),
+        )
         .await;
     assert_eq!(status, 413, "{body}");
-    assert!(body["error"].as_str().unwrap().contains("larger than this route accepts"));
+    assert!(body["error"]
+        .as_str()
+        .unwrap()
+        .contains("larger than this route accepts"));
 }
 
 #[tokio::test]
@@ -138,7 +163,10 @@ async fn pulls_page_through_a_scope_and_refuse_a_cursor_from_the_future() {
     let mut pages = 0;
     loop {
         let (status, body) = server
-            .get(&format!("/api/v1/sync/pull?scope={scope}&cursor={cursor}&limit=3"), Some(&alice.token))
+            .get(
+                &format!("/api/v1/sync/pull?scope={scope}&cursor={cursor}&limit=3"),
+                Some(&alice.token),
+            )
             .await;
         assert_eq!(status, 200, "{body}");
         let page: PullPage = serde_json::from_value(body).unwrap();
@@ -152,20 +180,34 @@ async fn pulls_page_through_a_scope_and_refuse_a_cursor_from_the_future() {
     // Seqs 2..=8 (seq 1 was the first record's creation, superseded by its edit at 8):
     // 7 records in pages of 3, 3 and 1.
     assert_eq!(pages, 3);
-    assert_eq!(seen.iter().map(|(s, _)| *s).collect::<Vec<_>>(), vec![2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(
+        seen.iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+        vec![2, 3, 4, 5, 6, 7, 8]
+    );
     assert_eq!(seen.last().unwrap().1, ids[0]);
 
     for (query, expect) in [
-        (format!("scope={scope}&cursor=9"), "cursor 9 is ahead of the latest change"),
+        (
+            format!("scope={scope}&cursor=9"),
+            "cursor 9 is ahead of the latest change",
+        ),
         (format!("scope={scope}&cursor=99999999999999999999"), "bad pull query"),
         (format!("scope={scope}&cursor=-1"), "bad pull query"),
         (format!("scope={scope}"), "missing field `cursor`"),
-        (format!("scope=everything&cursor=0"), "scope \"everything\" is not valid"),
+        (
+            "scope=everything&cursor=0".to_string(),
+            "scope \"everything\" is not valid",
+        ),
         (format!("scope={scope}&cursor=0&admin=1"), "unknown field `admin`"),
     ] {
-        let (status, body) = server.get(&format!("/api/v1/sync/pull?{query}"), Some(&alice.token)).await;
+        let (status, body) = server
+            .get(&format!("/api/v1/sync/pull?{query}"), Some(&alice.token))
+            .await;
         assert_eq!(status, 400, "{query}: {body}");
         let message = body["error"].as_str().unwrap();
-        assert!(message.contains(expect), "{query}: {message:?} should mention {expect:?}");
+        assert!(
+            message.contains(expect),
+            "{query}: {message:?} should mention {expect:?}"
+        );
     }
 }

@@ -107,7 +107,10 @@ mod tests {
             (Err(ApiError::BadRequest(message)), Err(expected)) => {
                 assert!(message.contains(expected), "{message:?} should mention {expected:?}")
             }
-            (other, expected) => panic!("{:?}: got {other:?}, expected {expected:?}", String::from_utf8_lossy(body)),
+            (other, expected) => panic!(
+                "{:?}: got {other:?}, expected {expected:?}",
+                String::from_utf8_lossy(body)
+            ),
         }
     }
 

@@ -110,7 +110,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         summary: "The signed-in user, their personal scope and their labs with roles and scopes.",
         signed_in: true,
         body: None,
-        success: (200, "{user: {id, email}, personal_scope, labs: [{lab_id, name, role, scope}]}"),
+        success: (
+            200,
+            "{user: {id, email}, personal_scope, labs: [{lab_id, name, role, scope}]}",
+        ),
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
         handler: || get(auth::me),
@@ -121,7 +124,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         summary: "Apply a batch of one device's mutations in one transaction; replayed mutations are skipped.",
         signed_in: true,
         body: Some(("application/json", "PushRequest {device, mutations: [Mutation]}")),
-        success: (200, "PushResponse {acknowledged_up_to, rejected: [{seq, record, reason}]}"),
+        success: (
+            200,
+            "PushResponse {acknowledged_up_to, rejected: [{seq, record, reason}]}",
+        ),
         errors: &[400, 401, 413, 415, 422],
         body_limit: MAX_PUSH_BYTES,
         handler: || post(sync::push),
@@ -129,10 +135,14 @@ pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "get",
         path: "/sync/pull",
-        summary: "One page of a scope's changes after a cursor: ?scope=personal:<user id>|lab:<lab id>&cursor=N&limit=M.",
+        summary:
+            "One page of a scope's changes after a cursor: ?scope=personal:<user id>|lab:<lab id>&cursor=N&limit=M.",
         signed_in: true,
         body: None,
-        success: (200, "PullPage {scope, changes: [{server_seq, record}], next_cursor, has_more}"),
+        success: (
+            200,
+            "PullPage {scope, changes: [{server_seq, record}], next_cursor, has_more}",
+        ),
         errors: &[400, 401, 403],
         body_limit: MAX_SMALL_BODY_BYTES,
         handler: || get(sync::pull),
@@ -142,7 +152,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         path: "/attachments/{scope}/{sha256}",
         summary: "Upload an attachment's bytes under their SHA-256 in a scope; the hash is checked.",
         signed_in: true,
-        body: Some(("application/octet-stream", "the attachment's bytes, with their media type as Content-Type")),
+        body: Some((
+            "application/octet-stream",
+            "the attachment's bytes, with their media type as Content-Type",
+        )),
         success: (201, "{sha256, size, created} (200 when already stored)"),
         errors: &[400, 401, 403, 413, 422],
         body_limit: MAX_ATTACHMENT_BYTES,

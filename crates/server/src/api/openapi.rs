@@ -29,7 +29,10 @@ pub fn document() -> Value {
     for endpoint in ENDPOINTS {
         let mut responses = Map::new();
         let (status, holds) = endpoint.success;
-        responses.insert(status.to_string(), json!({ "description": format!("{}: {holds}", reason(status)) }));
+        responses.insert(
+            status.to_string(),
+            json!({ "description": format!("{}: {holds}", reason(status)) }),
+        );
         for status in endpoint.errors {
             responses.insert(
                 status.to_string(),

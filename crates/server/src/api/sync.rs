@@ -87,7 +87,8 @@ pub async fn pull(
     signed_in: SignedIn,
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<PullPage>, ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError::BadRequest(format!("bad pull query: {}", rejection.body_text())))?;
+    let Query(query) =
+        query.map_err(|rejection| ApiError::BadRequest(format!("bad pull query: {}", rejection.body_text())))?;
     let scope: Scope = query
         .scope
         .parse()

@@ -27,7 +27,9 @@ pub fn new_id(prefix: &str) -> Result<String, String> {
 /// Checks a new password against the length rules, saying what is wrong.
 pub fn check_new_password(password: &str) -> Result<(), String> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(format!("the password must have at least {MIN_PASSWORD_CHARS} characters"));
+        return Err(format!(
+            "the password must have at least {MIN_PASSWORD_CHARS} characters"
+        ));
     }
     if password.len() > MAX_PASSWORD_BYTES {
         return Err(format!("the password must be at most {MAX_PASSWORD_BYTES} bytes"));

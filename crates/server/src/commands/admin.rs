@@ -84,7 +84,10 @@ where
 fn read_password() -> Result<String, String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprint!("Password (at least {} characters): ", crate::auth::credentials::MIN_PASSWORD_CHARS);
+        eprint!(
+            "Password (at least {} characters): ",
+            crate::auth::credentials::MIN_PASSWORD_CHARS
+        );
         let _ = std::io::stderr().flush();
     }
     let mut line = String::new();
@@ -112,8 +115,13 @@ pub fn user(args: &UserArgs) -> Result<String, String> {
             let users = accounts::list_users(&db.pool).await.map_err(|e| e.to_string())?;
             let mut lines = Vec::new();
             for user in users {
-                let labs = accounts::memberships(&db.pool, &user.id).await.map_err(|e| e.to_string())?;
-                let labs: Vec<String> = labs.iter().map(|m| format!("{} ({})", m.name, m.role.as_str())).collect();
+                let labs = accounts::memberships(&db.pool, &user.id)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let labs: Vec<String> = labs
+                    .iter()
+                    .map(|m| format!("{} ({})", m.name, m.role.as_str()))
+                    .collect();
                 lines.push(format!("{}\t{}\t{}", user.email, user.id, labs.join(", ")));
             }
             if lines.is_empty() {
@@ -128,7 +136,9 @@ pub fn user(args: &UserArgs) -> Result<String, String> {
                 accounts::set_password(&db.pool, email, &hash)
                     .await
                     .map_err(|e| e.to_string())?;
-                Ok(format!("set a new password for {email}; every session of theirs is signed out"))
+                Ok(format!(
+                    "set a new password for {email}; every session of theirs is signed out"
+                ))
             })
         }
     }
@@ -143,7 +153,11 @@ pub fn lab(args: &LabArgs) -> Result<String, String> {
             Ok(format!("created lab {name} ({id}); its records' scope is lab:{id}"))
         }),
         LabCommand::AddMember { lab, email, role } => {
-            let role = if role == "supervisor" { Role::Supervisor } else { Role::Member };
+            let role = if role == "supervisor" {
+                Role::Supervisor
+            } else {
+                Role::Member
+            };
             with_db(&args.store, |db| async move {
                 accounts::add_member(&db.pool, lab, email, role)
                     .await
@@ -157,6 +171,9 @@ pub fn lab(args: &LabArgs) -> Result<String, String> {
 pub fn backup(args: &BackupArgs) -> Result<String, String> {
     with_db(&args.store, |db| async move {
         db::backup(&db, &args.file).await?;
-        Ok(format!("wrote a consistent copy of the database to {}", args.file.display()))
+        Ok(format!(
+            "wrote a consistent copy of the database to {}",
+            args.file.display()
+        ))
     })
 }

@@ -68,7 +68,10 @@ impl fmt::Display for AccountError {
         match self {
             AccountError::BadEmail(email) => write!(f, "{email:?} is not an email address"),
             AccountError::BadLabName(name) => {
-                write!(f, "lab name {name:?} is not valid: use 1 to 100 characters, no control characters")
+                write!(
+                    f,
+                    "lab name {name:?} is not valid: use 1 to 100 characters, no control characters"
+                )
             }
             AccountError::EmailTaken(email) => write!(f, "a user with email {email} already exists"),
             AccountError::LabNameTaken(name) => write!(f, "a lab named {name:?} already exists"),
@@ -185,9 +188,7 @@ pub async fn add_member(pool: &AnyPool, lab: &str, email: &str, role: Role) -> R
         .await?
         .ok_or_else(|| AccountError::NoSuchLab(lab.to_string()))?;
     let email = normalize_email(email)?;
-    let (user, _) = find_user(pool, &email)
-        .await?
-        .ok_or(AccountError::NoSuchUser(email))?;
+    let (user, _) = find_user(pool, &email).await?.ok_or(AccountError::NoSuchUser(email))?;
     sqlx::query(
         "INSERT INTO lab_members (lab_id, user_id, role) VALUES ($1, $2, $3) \
          ON CONFLICT (lab_id, user_id) DO UPDATE SET role = excluded.role",

@@ -19,7 +19,10 @@ use super::db_millis;
 pub enum PullError {
     /// The cursor is past the scope's latest change: the device's cursor came from another
     /// server or a database since restored from a backup. Pull again from 0.
-    CursorAhead { cursor: u64, latest: u64 },
+    CursorAhead {
+        cursor: u64,
+        latest: u64,
+    },
     Database(sqlx::Error),
 }
 
@@ -76,12 +79,13 @@ async fn push_in(
     .execute(&mut **tx)
     .await
     .map_err(db)?;
-    let highest: i64 = sqlx::query_scalar("SELECT applied_seq FROM device_progress WHERE user_id = $1 AND device_id = $2")
-        .bind(user.as_str().to_string())
-        .bind(device.clone())
-        .fetch_one(&mut **tx)
-        .await
-        .map_err(db)?;
+    let highest: i64 =
+        sqlx::query_scalar("SELECT applied_seq FROM device_progress WHERE user_id = $1 AND device_id = $2")
+            .bind(user.as_str().to_string())
+            .bind(device.clone())
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(db)?;
     let highest = u64::try_from(highest).unwrap_or(0);
 
     let scopes: BTreeSet<String> = request
@@ -169,8 +173,10 @@ async fn load(tx: &mut Transaction<'static, Any>, scope: &str, record_id: &str) 
         .fetch_optional(&mut **tx)
         .await
         .map_err(|e| e.to_string())?;
-    body.map(|text| serde_json::from_str(&text).map_err(|e| format!("stored record {scope}/{record_id} is damaged: {e}")))
-        .transpose()
+    body.map(|text| {
+        serde_json::from_str(&text).map_err(|e| format!("stored record {scope}/{record_id} is damaged: {e}"))
+    })
+    .transpose()
 }
 
 /// One page of the scope's changes after the request's cursor. The caller has checked that

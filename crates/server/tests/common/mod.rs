@@ -97,7 +97,8 @@ impl TestServer {
         body: Vec<u8>,
     ) -> (StatusCode, Value) {
         let (status, bytes) = self.send_raw(method, path, token, content_type, body).await;
-        let value = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        let value =
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
         (status, value)
     }
 
@@ -128,8 +129,14 @@ impl TestServer {
     }
 
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> (StatusCode, Value) {
-        self.send(Method::POST, path, token, Some("application/json"), body.to_string().into_bytes())
-            .await
+        self.send(
+            Method::POST,
+            path,
+            token,
+            Some("application/json"),
+            body.to_string().into_bytes(),
+        )
+        .await
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
@@ -150,7 +157,11 @@ impl TestServer {
 
     pub async fn login(&self, email: &str, password: &str) -> String {
         let (status, body) = self
-            .post_json("/api/v1/auth/login", None, &json!({ "email": email, "password": password }))
+            .post_json(
+                "/api/v1/auth/login",
+                None,
+                &json!({ "email": email, "password": password }),
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "sign-in of {email}: {body}");
         body["token"].as_str().unwrap().to_string()
@@ -160,7 +171,9 @@ impl TestServer {
     pub async fn lab(&self, name: &str, members: &[(&Account, Role)]) -> LabId {
         let id = accounts::add_lab(&self.db.pool, name, 1).await.unwrap();
         for (account, role) in members {
-            accounts::add_member(&self.db.pool, &id, &account.email, *role).await.unwrap();
+            accounts::add_member(&self.db.pool, &id, &account.email, *role)
+                .await
+                .unwrap();
         }
         LabId::new(&id).unwrap()
     }

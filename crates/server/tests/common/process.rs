@@ -52,7 +52,13 @@ impl ServerProcess {
     }
 
     /// Sends one request; `None` when the connection failed or was cut.
-    pub async fn request(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> Option<(u16, Value)> {
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Option<(u16, Value)> {
         let mut stream = tokio::net::TcpStream::connect(self.addr).await.ok()?;
         let body = body.map(Value::to_string).unwrap_or_default();
         let mut head = format!(
