@@ -91,3 +91,21 @@ async fn the_database_survives_reopening() {
         .unwrap();
     assert_eq!(value, "a");
 }
+
+#[tokio::test]
+async fn database_failures_are_500s_that_reveal_nothing() {
+    let (state, _dir) = state().await;
+    state.db.pool.close().await;
+    let request = Request::post("/api/v1/auth/login")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"email": "a@b.c", "password": "whatever it is"}"#))
+        .unwrap();
+    let response = app(state).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({ "error": "internal error; the server log has the details" })
+    );
+}

@@ -211,3 +211,28 @@ async fn pulls_page_through_a_scope_and_refuse_a_cursor_from_the_future() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_mutation_that_changes_a_records_kind_is_rejected_and_acknowledged() {
+    let server = TestServer::new().await;
+    let alice = server.user("alice@lab.example").await;
+    let scope = Scope::Personal(alice.id.clone());
+    let mut phone = Device::new(&alice);
+    let id = phone.create(&scope, &[("title", json!("a"))]);
+    phone.push(&server, 10).await;
+    phone.set(id, "title", json!("b"));
+    let mut batch = serde_json::to_value(phone.outbox.next_batch(10)).unwrap();
+    batch["mutations"][0]["kind"] = json!("reagent_lot");
+    let (status, body) = push_raw(&server, &alice.token, &batch).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["acknowledged_up_to"], 2);
+    let reason = body["rejected"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("a record never changes kind"), "{reason}");
+    let page = pull_all(&server, &alice.token, &scope).await;
+    assert_eq!(page.changes.len(), 1);
+    assert_eq!(
+        page.changes[0].record.get("title"),
+        Some(&json!("a")),
+        "the refused write is not applied"
+    );
+}
