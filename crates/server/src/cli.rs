@@ -58,6 +58,12 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub store: StoreArgs,
 
+    /// Trust the last `X-Forwarded-For` entry as the client's address, for the sign-in limit
+    /// per address. Set it only behind a reverse proxy that sets that header; without it,
+    /// every client behind the proxy shares the proxy's address and its limit.
+    #[arg(long, env = "BENCHMATE_TRUST_PROXY")]
+    pub trust_proxy: bool,
+
     /// Log format: `text` for people, `json` for log collectors. Verbosity follows `RUST_LOG`
     /// (e.g. `RUST_LOG=debug`), default `info`.
     #[arg(long, env = "BENCHMATE_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
@@ -118,6 +124,7 @@ mod tests {
             "BENCHMATE_DATA",
             "--database-url",
             "DATABASE_URL",
+            "--trust-proxy",
             "--log-format",
             "RUST_LOG",
         ] {

@@ -15,6 +15,17 @@ use crate::cli::ServeArgs;
 #[derive(Clone)]
 pub struct AppState {
     pub db: crate::db::Db,
+    /// Whether the server is behind a reverse proxy whose `X-Forwarded-For` names the
+    /// client (`--trust-proxy`): the sign-in limit per address then counts the client's
+    /// address instead of the proxy's.
+    pub trust_proxy: bool,
+}
+
+impl AppState {
+    /// The state for a server reached directly (no proxy).
+    pub fn new(db: crate::db::Db) -> AppState {
+        AppState { db, trust_proxy: false }
+    }
 }
 
 /// The whole HTTP service: the API under `/api/v1`, the app everywhere else.
@@ -76,7 +87,11 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         "Benchmate is serving http://{addr}/ (data in {}). Press Ctrl-C to stop.",
         location.describe()
     );
-    let service = app(AppState { db: db.clone() }).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let state = AppState {
+        db: db.clone(),
+        trust_proxy: args.trust_proxy,
+    };
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await

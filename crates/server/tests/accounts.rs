@@ -145,7 +145,7 @@ async fn repeated_failures_lock_the_account_even_from_other_addresses() {
     let seconds: u64 = retry_after.unwrap().parse().unwrap();
     assert!((1..=15 * 60).contains(&seconds), "{seconds}");
     // The lock is in the database: a second app on the same database agrees.
-    let second = benchmate_server::app(benchmate_server::AppState { db: server.db.clone() });
+    let second = benchmate_server::app(benchmate_server::AppState::new(server.db.clone()));
     let request = Request::post("/api/v1/auth/login")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(
@@ -167,4 +167,35 @@ async fn one_address_guessing_many_accounts_is_locked_out() {
     assert_eq!(status, 429, "the address is locked");
     let (status, _, _) = login_from(&server, "198.51.100.1", "victim@lab.example", PASSWORD).await;
     assert_eq!(status, 200, "the account itself is not");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_is_limited() {
+    let server = TestServer::new().await;
+    server.user("victim@lab.example").await;
+    let mut state = benchmate_server::AppState::new(server.db.clone());
+    state.trust_proxy = true;
+    let proxied = benchmate_server::app(state);
+    // Every request comes from the proxy on loopback; the client is the last forwarded entry.
+    let login = |client: &str, email: &str, password: &str| {
+        let mut request = Request::post("/api/v1/auth/login")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", format!("203.0.113.99, {client}"))
+            .body(Body::from(json!({ "email": email, "password": password }).to_string()))
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo::<SocketAddr>("127.0.0.1:50000".parse().unwrap()));
+        proxied.clone().oneshot(request)
+    };
+    for n in 0..MAX_FAILURES_PER_ADDRESS {
+        let response = login("192.0.2.50", &format!("user{n}@lab.example"), "guess")
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401);
+    }
+    let response = login("192.0.2.50", "victim@lab.example", PASSWORD).await.unwrap();
+    assert_eq!(response.status(), 429, "the guessing client is locked");
+    let response = login("192.0.2.51", "victim@lab.example", PASSWORD).await.unwrap();
+    assert_eq!(response.status(), 200, "another client behind the same proxy is not");
 }

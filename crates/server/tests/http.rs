@@ -9,7 +9,7 @@ use tower::ServiceExt;
 async fn state() -> (AppState, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
-    (AppState { db }, dir)
+    (AppState::new(db), dir)
 }
 
 async fn get(path: &str) -> (StatusCode, axum::http::HeaderMap, String) {

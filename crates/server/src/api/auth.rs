@@ -42,20 +42,30 @@ pub struct Me {
     pub labs: Vec<Membership>,
 }
 
-/// The client's address as the socket saw it (a reverse proxy's address behind one);
-/// "unknown" when served without connection info, as in the in-process tests.
+/// The client's address: the last `X-Forwarded-For` entry (the one the proxy added) when
+/// the server trusts its proxy, else the socket's peer; "unknown" when served without
+/// connection info, as in the in-process tests.
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientAddress, Infallible> {
-        Ok(ClientAddress(
-            parts
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ClientAddress, Infallible> {
+        let forwarded = state
+            .trust_proxy
+            .then(|| parts.headers.get_all("x-forwarded-for").iter().last())
+            .flatten()
+            .and_then(|value| value.to_str().ok())
+            .and_then(|list| list.rsplit(',').next())
+            .and_then(|last| last.trim().parse::<std::net::IpAddr>().ok());
+        let address = match forwarded {
+            Some(ip) => ip.to_string(),
+            None => parts
                 .extensions
                 .get::<ConnectInfo<SocketAddr>>()
                 .map_or_else(|| "unknown".to_string(), |info| info.0.ip().to_string()),
-        ))
+        };
+        Ok(ClientAddress(address))
     }
 }
 

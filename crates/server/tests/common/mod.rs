@@ -79,7 +79,7 @@ impl TestServer {
         };
         let db = db::open(&location).await.expect("the database opens");
         TestServer {
-            app: app(AppState { db: db.clone() }),
+            app: app(AppState::new(db.clone())),
             db,
             location,
             _dir: dir,
