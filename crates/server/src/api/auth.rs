@@ -53,7 +53,7 @@ impl FromRequestParts<AppState> for ClientAddress {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<ClientAddress, Infallible> {
         let forwarded = state
             .trust_proxy
-            .then(|| parts.headers.get_all("x-forwarded-for").iter().last())
+            .then(|| parts.headers.get_all("x-forwarded-for").iter().next_back())
             .flatten()
             .and_then(|value| value.to_str().ok())
             .and_then(|list| list.rsplit(',').next())
