@@ -45,3 +45,29 @@ async fn the_document_lists_exactly_the_routes_the_server_answers() {
         assert_eq!(status, 404, "{path}");
     }
 }
+
+#[tokio::test]
+async fn the_documented_examples_are_accepted_by_the_routes() {
+    let server = TestServer::new().await;
+    let alice = server.user("alice@lab.example").await;
+    let (_, document) = server.get("/api/v1/openapi.json", None).await;
+    let login = &document["paths"]["/auth/login"]["post"];
+    let example = &login["requestBody"]["content"]["application/json"]["example"];
+    let (status, body) = server.post_json("/api/v1/auth/login", None, example).await;
+    // The example is Alice with the harness's password, so it signs her in.
+    assert_eq!(status, 200, "{body}");
+    assert!(body["token"].is_string());
+    let push = &document["paths"]["/sync/push"]["post"];
+    let example = &push["requestBody"]["content"]["application/json"]["example"];
+    let (status, body) = server.post_json("/api/v1/sync/push", Some(&alice.token), example).await;
+    // Well formed; its lab and author are not Alice's, so it is refused with a reason.
+    assert_eq!(status.as_u16(), 422, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("another user as the author"),
+        "{body}"
+    );
+    let pulled = &document["paths"]["/sync/pull"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    serde_json::from_value::<benchmate_core::sync::PullPage>(pulled.clone()).expect("the pull example is a PullPage");
+    let me = &document["paths"]["/me"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    serde_json::from_value::<benchmate_server::api::Me>(me.clone()).expect("the /me example is a Me");
+}

@@ -3,6 +3,7 @@
 
 mod attachments;
 mod auth;
+mod examples;
 mod health;
 pub mod json;
 pub mod openapi;
@@ -26,6 +27,9 @@ pub const MAX_PUSH_BYTES: usize = 4 * 1024 * 1024;
 /// The largest body of every other JSON route (sign-in).
 pub const MAX_SMALL_BODY_BYTES: usize = 16 * 1024;
 
+/// Makes an example message for the document.
+pub type Example = fn() -> serde_json::Value;
+
 /// One API route: how it is called, what it does, and the handler behind it.
 pub struct Endpoint {
     /// `get`, `post` or `put`, as OpenAPI spells it.
@@ -42,6 +46,8 @@ pub struct Endpoint {
     /// The 4xx statuses it can answer with, each with a JSON `{"error"}` body.
     pub errors: &'static [u16],
     pub body_limit: usize,
+    /// Example request and response bodies, made by the handlers' own serde types.
+    pub examples: (Option<Example>, Option<Example>),
     handler: fn() -> MethodRouter<AppState>,
 }
 
@@ -58,6 +64,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (200, "{status, version, database}"),
         errors: &[],
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, None),
         handler: || get(health::health),
     },
     Endpoint {
@@ -69,6 +76,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (200, "the OpenAPI document"),
         errors: &[],
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, None),
         handler: || get(openapi::serve),
     },
     Endpoint {
@@ -80,6 +88,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (200, "{token, expires_at}"),
         errors: &[400, 401, 413, 415, 429],
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (Some(examples::login_request), Some(examples::login_response)),
         handler: || post(auth::login),
     },
     Endpoint {
@@ -91,6 +100,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (204, "nothing"),
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, None),
         handler: || post(auth::logout),
     },
     Endpoint {
@@ -102,6 +112,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (204, "nothing"),
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, None),
         handler: || post(auth::logout_everywhere),
     },
     Endpoint {
@@ -116,6 +127,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ),
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, Some(examples::me)),
         handler: || get(auth::me),
     },
     Endpoint {
@@ -130,6 +142,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ),
         errors: &[400, 401, 413, 415, 422],
         body_limit: MAX_PUSH_BYTES,
+        examples: (Some(examples::push_request), Some(examples::push_response)),
         handler: || post(sync::push),
     },
     Endpoint {
@@ -145,6 +158,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         ),
         errors: &[400, 401, 403],
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, Some(examples::pull_page)),
         handler: || get(sync::pull),
     },
     Endpoint {
@@ -159,6 +173,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (201, "{sha256, size, created} (200 when already stored)"),
         errors: &[400, 401, 403, 413, 422],
         body_limit: MAX_ATTACHMENT_BYTES,
+        examples: (None, None),
         handler: || put(attachments::upload),
     },
     Endpoint {
@@ -170,6 +185,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         success: (200, "the bytes, with their media type"),
         errors: &[400, 401, 403, 404],
         body_limit: MAX_SMALL_BODY_BYTES,
+        examples: (None, None),
         handler: || get(attachments::download),
     },
 ];

@@ -29,10 +29,11 @@ pub fn document() -> Value {
     for endpoint in ENDPOINTS {
         let mut responses = Map::new();
         let (status, holds) = endpoint.success;
-        responses.insert(
-            status.to_string(),
-            json!({ "description": format!("{}: {holds}", reason(status)) }),
-        );
+        let mut success = json!({ "description": format!("{}: {holds}", reason(status)) });
+        if let Some(example) = endpoint.examples.1 {
+            success["content"] = json!({ "application/json": { "schema": {}, "example": example() } });
+        }
+        responses.insert(status.to_string(), success);
         for status in endpoint.errors {
             responses.insert(
                 status.to_string(),
@@ -63,6 +64,9 @@ pub fn document() -> Value {
                 "description": format!("{description} (at most {} bytes)", endpoint.body_limit),
                 "content": { media_type: { "schema": {} } }
             });
+            if let Some(example) = endpoint.examples.0 {
+                operation["requestBody"]["content"][media_type]["example"] = example();
+            }
         }
         let item = paths
             .entry(endpoint.path.to_string())

@@ -60,6 +60,8 @@ pub enum AccountError {
     LabNameTaken(String),
     NoSuchUser(String),
     NoSuchLab(String),
+    /// The system's random source failed while making an id.
+    Random(String),
     Database(sqlx::Error),
 }
 
@@ -77,6 +79,7 @@ impl fmt::Display for AccountError {
             AccountError::LabNameTaken(name) => write!(f, "a lab named {name:?} already exists"),
             AccountError::NoSuchUser(email) => write!(f, "no user has the email {email}"),
             AccountError::NoSuchLab(name) => write!(f, "no lab is named or has the id {name:?}"),
+            AccountError::Random(err) => f.write_str(err),
             AccountError::Database(err) => write!(f, "database error: {err}"),
         }
     }
@@ -108,7 +111,7 @@ pub async fn add_user(pool: &AnyPool, email: &str, password_hash: &str, now: u64
     if find_user(pool, &email).await?.is_some() {
         return Err(AccountError::EmailTaken(email));
     }
-    let id = crate::auth::credentials::new_id("u").map_err(|e| AccountError::Database(sqlx::Error::Protocol(e)))?;
+    let id = crate::auth::credentials::new_id("u").map_err(AccountError::Random)?;
     sqlx::query("INSERT INTO users (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4)")
         .bind(id.clone())
         .bind(email.clone())
@@ -164,7 +167,7 @@ pub async fn add_lab(pool: &AnyPool, name: &str, now: u64) -> Result<String, Acc
     if find_lab(pool, name).await?.is_some() {
         return Err(AccountError::LabNameTaken(name.to_string()));
     }
-    let id = crate::auth::credentials::new_id("l").map_err(|e| AccountError::Database(sqlx::Error::Protocol(e)))?;
+    let id = crate::auth::credentials::new_id("l").map_err(AccountError::Random)?;
     sqlx::query("INSERT INTO labs (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(id.clone())
         .bind(name.to_string())
