@@ -239,3 +239,39 @@ async fn a_guessed_id_or_scope_reaches_nothing() {
         assert_eq!(body["error"], format!("you may not read {scope}"));
     }
 }
+
+#[tokio::test]
+async fn a_removed_member_loses_the_lab_at_once() {
+    let world = world().await;
+    let server = &world.server;
+    let mut phone = Device::new(&world.alice);
+    phone.create(&world.lab, &[("lot", json!("A1"))]);
+    phone.push(server, 10).await;
+    benchmate_server::store::accounts::remove_member(&server.db.pool, "Lab A", &world.alice.email)
+        .await
+        .unwrap();
+    let (status, _) = server
+        .get(
+            &format!("/api/v1/sync/pull?scope={}&cursor=0", world.lab),
+            Some(&world.alice.token),
+        )
+        .await;
+    assert_eq!(status, 403);
+    phone.create(&world.lab, &[("lot", json!("A2"))]);
+    let responses = phone.push(server, 10).await;
+    assert_eq!(responses[0].rejected.len(), 1, "the new write is refused");
+    let (status, body) = server
+        .get(
+            &format!("/api/v1/sync/pull?scope={}&cursor=0", world.lab),
+            Some(&world.bob.token),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["changes"].as_array().unwrap().len(),
+        1,
+        "only the write made while a member"
+    );
+    let (_, me) = server.get("/api/v1/me", Some(&world.alice.token)).await;
+    assert_eq!(me["labs"], json!([]));
+}

@@ -51,6 +51,12 @@ pub enum LabCommand {
         #[arg(long, default_value = "member", value_parser = ["member", "supervisor"])]
         role: String,
     },
+    /// Remove a user from a lab: they no longer receive or send its records.
+    RemoveMember {
+        /// The lab's name or id.
+        lab: String,
+        email: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +171,16 @@ pub fn lab(args: &LabArgs) -> Result<String, String> {
                 Ok(format!("{email} is a {} of {lab}", role.as_str()))
             })
         }
+        LabCommand::RemoveMember { lab, email } => with_db(&args.store, |db| async move {
+            let removed = accounts::remove_member(&db.pool, lab, email)
+                .await
+                .map_err(|e| e.to_string())?;
+            if removed {
+                Ok(format!("{email} is no longer a member of {lab}"))
+            } else {
+                Err(format!("{email} was not a member of {lab}"))
+            }
+        }),
     }
 }
 

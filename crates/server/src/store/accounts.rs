@@ -204,6 +204,22 @@ pub async fn add_member(pool: &AnyPool, lab: &str, email: &str, role: Role) -> R
     Ok(())
 }
 
+/// Removes the user from the lab; says whether they were a member. Their access ends with
+/// their next request, on every server process, because access is never cached.
+pub async fn remove_member(pool: &AnyPool, lab: &str, email: &str) -> Result<bool, AccountError> {
+    let lab_id = find_lab(pool, lab)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchLab(lab.to_string()))?;
+    let email = normalize_email(email)?;
+    let (user, _) = find_user(pool, &email).await?.ok_or(AccountError::NoSuchUser(email))?;
+    let result = sqlx::query("DELETE FROM lab_members WHERE lab_id = $1 AND user_id = $2")
+        .bind(lab_id)
+        .bind(user.id)
+        .execute(pool)
+        .await?;
+    Ok(result.rows_affected() > 0)
+}
+
 pub async fn memberships(pool: &AnyPool, user_id: &str) -> Result<Vec<Membership>, sqlx::Error> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT labs.id, labs.name, lab_members.role FROM lab_members \
