@@ -6,6 +6,7 @@
 
 mod bench;
 mod dist;
+mod postgres;
 mod proc;
 mod pwa;
 mod run;
@@ -26,7 +27,9 @@ Commands:
   run         Install what is missing, build the app (release) and serve it with an embedded
               SQLite database on http://127.0.0.1:8080 (data in ./data). Ctrl-C stops it.
   test        Install what is missing and run every check: formatting, clippy, native tests,
-              browser tests (headless Chromium), end-to-end tests against the real server.
+              the server tests again against a throwaway PostgreSQL 15, browser tests
+              (headless Chromium), end-to-end tests against the real server.
+  server-test Only the server's tests: on SQLite, then on a throwaway PostgreSQL 15.
   e2e [NAME]  Only the end-to-end tests (files whose name contains NAME), against the
               release app and the real server.
   size        Build the app and an empty Leptos app with the same profile and print the
@@ -36,7 +39,8 @@ Commands:
   screenshot  Write docs/screenshot.png: the app on a phone-sized screen.
 
 Environment: CHROMIUM and CHROMEDRIVER override /usr/bin/chromium and /usr/bin/chromedriver;
-BENCHMATE_TOOLS overrides the tools folder (~/.cache/benchmate/tools).";
+BENCHMATE_TOOLS overrides the tools folder (~/.cache/benchmate/tools); BENCHMATE_PG_BIN the
+PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(),
         Some("test") => test::test(),
         Some("e2e") => test::e2e(args.get(1).map(String::as_str)),
+        Some("server-test") => test::server_test(),
         Some("size") => size::size(),
         Some("bench") => bench::bench(),
         Some("screenshot") => screenshot::screenshot(),

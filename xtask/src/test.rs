@@ -25,8 +25,14 @@ pub fn test() -> Result<(), String> {
         "warnings",
     ]))?;
 
-    crate::step("Native tests: core, server, xtask (tidy)");
-    proc::run(proc::cmd("cargo", &root).args(["test", "--workspace"]))?;
+    crate::step("Native tests: core, server (on SQLite), xtask (tidy)");
+    proc::run(
+        proc::cmd("cargo", &root)
+            .args(["test", "--workspace"])
+            .env_remove("DATABASE_URL"),
+    )?;
+
+    server_tests_on_postgres(&root)?;
 
     crate::step("Browser tests of the app (wasm-bindgen-test in headless Chromium)");
     proc::run(
@@ -39,6 +45,38 @@ pub fn test() -> Result<(), String> {
     end_to_end(&tools, &chromium, None)?;
     println!("\nAll checks passed.");
     Ok(())
+}
+
+/// `cargo xtask server-test`: the server's tests on SQLite, then on PostgreSQL.
+pub fn server_test() -> Result<(), String> {
+    let root = crate::root();
+    crate::step("Server tests on SQLite");
+    proc::run(
+        proc::cmd("cargo", &root)
+            .args(["test", "-p", "benchmate-server"])
+            .env_remove("DATABASE_URL"),
+    )?;
+    server_tests_on_postgres(&root)
+}
+
+/// The server's tests again, on a throwaway PostgreSQL 15 (each test makes its own
+/// database on it). Without PostgreSQL this says so and goes on, but under `CI` it fails.
+fn server_tests_on_postgres(root: &std::path::Path) -> Result<(), String> {
+    crate::step("Server tests against a throwaway PostgreSQL 15");
+    let bin = match crate::postgres::ensure_binaries() {
+        Ok(bin) => bin,
+        Err(reason) if std::env::var_os("CI").is_some() => return Err(reason),
+        Err(reason) => {
+            println!("SKIPPED the PostgreSQL half of the server tests: {reason}");
+            return Ok(());
+        }
+    };
+    let cluster = crate::postgres::Throwaway::start(&bin)?;
+    proc::run(
+        proc::cmd("cargo", root)
+            .args(["test", "-p", "benchmate-server"])
+            .env("DATABASE_URL", &cluster.url),
+    )
 }
 
 /// `cargo xtask e2e [NAME]`: only the end-to-end tests (those whose file name contains NAME).

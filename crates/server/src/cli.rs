@@ -25,6 +25,26 @@ pub enum Command {
     Ucum(crate::commands::ucum::UcumArgs),
     /// Read GS1 (or HIBC) barcode data, as a scanner sends it.
     Gs1(crate::commands::gs1::Gs1Args),
+    /// Manage user accounts (passwords are read from standard input, never from arguments).
+    User(crate::commands::admin::UserArgs),
+    /// Manage labs and their members.
+    Lab(crate::commands::admin::LabArgs),
+    /// Write a consistent copy of the database to FILE, also while the server runs (SQLite;
+    /// for PostgreSQL use pg_dump).
+    Backup(crate::commands::admin::BackupArgs),
+}
+
+/// Where the server's data lives; shared by `serve` and the admin commands.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArgs {
+    /// Folder for the embedded SQLite database (`benchmate.sqlite3`); created if missing.
+    #[arg(long, env = "BENCHMATE_DATA", default_value = "data", global = true)]
+    pub data: PathBuf,
+
+    /// A PostgreSQL URL (`postgres://user:password@host/db`): keep the data there instead of
+    /// SQLite. Several servers may share one PostgreSQL.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<String>,
 }
 
 /// Where the server listens and keeps its data.
@@ -35,9 +55,14 @@ pub struct ServeArgs {
     #[arg(long, env = "BENCHMATE_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: std::net::SocketAddr,
 
-    /// Folder for the embedded SQLite database (`benchmate.sqlite3`); created if missing.
-    #[arg(long, env = "BENCHMATE_DATA", default_value = "data")]
-    pub data: PathBuf,
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Trust the last `X-Forwarded-For` entry as the client's address, for the sign-in limit
+    /// per address. Set it only behind a reverse proxy that sets that header; without it,
+    /// every client behind the proxy shares the proxy's address and its limit.
+    #[arg(long, env = "BENCHMATE_TRUST_PROXY")]
+    pub trust_proxy: bool,
 
     /// Log format: `text` for people, `json` for log collectors. Verbosity follows `RUST_LOG`
     /// (e.g. `RUST_LOG=debug`), default `info`.
@@ -53,6 +78,9 @@ impl Cli {
             Command::Convert(args) => crate::commands::convert::execute(&args),
             Command::Ucum(args) => crate::commands::ucum::execute(&args),
             Command::Gs1(args) => crate::commands::gs1::execute(&args),
+            Command::User(args) => crate::commands::admin::user(&args),
+            Command::Lab(args) => crate::commands::admin::lab(&args),
+            Command::Backup(args) => crate::commands::admin::backup(&args),
         };
         print_outcome(result)
     }
@@ -96,6 +124,9 @@ mod tests {
             "BENCHMATE_ADDR",
             "--data",
             "BENCHMATE_DATA",
+            "--database-url",
+            "DATABASE_URL",
+            "--trust-proxy",
             "--log-format",
             "RUST_LOG",
         ] {

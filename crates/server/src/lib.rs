@@ -5,10 +5,12 @@
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod cli;
 pub mod commands;
 pub mod db;
 pub mod error;
 pub mod serve;
+pub mod store;
 
 pub use serve::{app, AppState};

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use axum::http::{header, HeaderValue};
 use axum::Router;
-use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -15,7 +14,18 @@ use crate::cli::ServeArgs;
 /// to agree on: everything shared lives in the database.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: crate::db::Db,
+    /// Whether the server is behind a reverse proxy whose `X-Forwarded-For` names the
+    /// client (`--trust-proxy`): the sign-in limit per address then counts the client's
+    /// address instead of the proxy's.
+    pub trust_proxy: bool,
+}
+
+impl AppState {
+    /// The state for a server reached directly (no proxy).
+    pub fn new(db: crate::db::Db) -> AppState {
+        AppState { db, trust_proxy: false }
+    }
 }
 
 /// The whole HTTP service: the API under `/api/v1`, the app everywhere else.
@@ -65,22 +75,28 @@ pub fn run(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let db = crate::db::open_sqlite(&args.data).await?;
+    let location = crate::db::Location::choose(&args.store.data, args.store.database_url.as_deref())?;
+    let db = crate::db::open(&location).await?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|err| format!("cannot listen on {}: {err}", args.addr))?;
     let addr = listener.local_addr().map_err(|err| err.to_string())?;
-    tracing::info!(%addr, data = %args.data.display(), "serving");
+    tracing::info!(%addr, database = %location.describe(), "serving");
     // Tools (and people) read this line to learn the address, also when the port was 0.
     println!(
         "Benchmate is serving http://{addr}/ (data in {}). Press Ctrl-C to stop.",
-        args.data.display()
+        location.describe()
     );
-    axum::serve(listener, app(AppState { db: db.clone() }))
+    let state = AppState {
+        db: db.clone(),
+        trust_proxy: args.trust_proxy,
+    };
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|err| format!("server error: {err}"))?;
-    db.close().await;
+    db.pool.close().await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 async fn state() -> (AppState, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let db = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
-    (AppState { db }, dir)
+    (AppState::new(db), dir)
 }
 
 async fn get(path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -80,14 +80,32 @@ async fn the_database_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let first = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
     sqlx::query("INSERT INTO server_meta (key, value) VALUES ('instance', 'a')")
-        .execute(&first)
+        .execute(&first.pool)
         .await
         .unwrap();
-    first.close().await;
+    first.pool.close().await;
     let second = benchmate_server::db::open_sqlite(dir.path()).await.unwrap();
     let value: String = sqlx::query_scalar("SELECT value FROM server_meta WHERE key = 'instance'")
-        .fetch_one(&second)
+        .fetch_one(&second.pool)
         .await
         .unwrap();
     assert_eq!(value, "a");
+}
+
+#[tokio::test]
+async fn database_failures_are_500s_that_reveal_nothing() {
+    let (state, _dir) = state().await;
+    state.db.pool.close().await;
+    let request = Request::post("/api/v1/auth/login")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"email": "a@b.c", "password": "whatever it is"}"#))
+        .unwrap();
+    let response = app(state).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({ "error": "internal error; the server log has the details" })
+    );
 }

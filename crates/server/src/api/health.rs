@@ -21,6 +21,6 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiEr
     Ok(Json(Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
-        database: "sqlite",
+        database: state.db.backend.name(),
     }))
 }

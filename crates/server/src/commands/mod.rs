@@ -1,7 +1,8 @@
-//! The command-line tools beside `serve`: units, calculators and barcodes. Each subcommand
+//! The command-line tools beside `serve`: accounts and labs, backup, units, calculators and barcodes. Each subcommand
 //! is a clap `Args` struct and an `execute` that returns the text for stdout (Ok) or the
 //! message for stderr (Err, which exits 1); with `--json` both are JSON.
 
+pub mod admin;
 pub mod calc;
 pub mod convert;
 pub mod gs1;

@@ -1,0 +1,211 @@
+//! The sync store: applying a push (one transaction per batch) and reading a pull page.
+//!
+//! Locks are taken in one order, the device's progress row first and then each scope's
+//! counter row in sorted order, so concurrent pushes (also from several server processes
+//! on one PostgreSQL) never deadlock, and pushes into one scope commit in the order of the
+//! sequence numbers they took: a pull can never see change 7 before change 6 has committed
+//! and so skip it.
+
+use std::collections::BTreeSet;
+
+use benchmate_core::record::{Record, Scope, UserId};
+use benchmate_core::sync::{apply_mutation, Cursor, PullPage, PullRequest, PushRequest, PushResponse, Rejected};
+use sqlx::{Any, AnyPool, Transaction};
+
+use super::db_millis;
+
+/// Why a pull was refused.
+#[derive(Debug)]
+pub enum PullError {
+    /// The cursor is past the scope's latest change: the device's cursor came from another
+    /// server or a database since restored from a backup. Pull again from 0.
+    CursorAhead {
+        cursor: u64,
+        latest: u64,
+    },
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for PullError {
+    fn from(err: sqlx::Error) -> PullError {
+        PullError::Database(err)
+    }
+}
+
+/// Applies the mutations of `request` that this user's device has not pushed before, as one
+/// transaction, and answers with the acknowledgement. `writable` lists the scopes of the
+/// batch the user may write (the caller asked the database); a mutation for any other
+/// scope is acknowledged as rejected and writes nothing. The batch must already have passed
+/// the pure checks (shape, stamps, authors).
+pub async fn push(
+    pool: &AnyPool,
+    user: &UserId,
+    request: &PushRequest,
+    writable: &BTreeSet<Scope>,
+    now_millis: u64,
+) -> Result<PushResponse, String> {
+    let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
+    let result = push_in(&mut tx, user, request, writable, now_millis).await;
+    match result {
+        Ok(response) => {
+            tx.commit().await.map_err(|e| e.to_string())?;
+            Ok(response)
+        }
+        Err(err) => {
+            // Dropping the transaction rolls it back; say so explicitly for the reader.
+            let _ = tx.rollback().await;
+            Err(err)
+        }
+    }
+}
+
+async fn push_in(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserId,
+    request: &PushRequest,
+    writable: &BTreeSet<Scope>,
+    now_millis: u64,
+) -> Result<PushResponse, String> {
+    let device = request.device.to_string();
+    let db = |e: sqlx::Error| e.to_string();
+    // Lock (and create) the device's progress row first: a second push from the same device
+    // waits here and then sees what this one applied.
+    sqlx::query(
+        "INSERT INTO device_progress (user_id, device_id, applied_seq) VALUES ($1, $2, 0) \
+         ON CONFLICT (user_id, device_id) DO UPDATE SET applied_seq = device_progress.applied_seq",
+    )
+    .bind(user.as_str().to_string())
+    .bind(device.clone())
+    .execute(&mut **tx)
+    .await
+    .map_err(db)?;
+    let highest: i64 =
+        sqlx::query_scalar("SELECT applied_seq FROM device_progress WHERE user_id = $1 AND device_id = $2")
+            .bind(user.as_str().to_string())
+            .bind(device.clone())
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(db)?;
+    let highest = u64::try_from(highest).unwrap_or(0);
+
+    let scopes: BTreeSet<String> = request
+        .unapplied(highest)
+        .filter(|m| writable.contains(&m.scope))
+        .map(|m| m.scope.to_string())
+        .collect();
+    for scope in &scopes {
+        sqlx::query(
+            "INSERT INTO scope_seqs (scope, last_seq) VALUES ($1, 0) \
+             ON CONFLICT (scope) DO UPDATE SET last_seq = scope_seqs.last_seq",
+        )
+        .bind(scope.clone())
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?;
+    }
+
+    let mut rejected = Vec::new();
+    let mut acknowledged = highest;
+    for mutation in request.unapplied(highest) {
+        acknowledged = mutation.seq;
+        if !writable.contains(&mutation.scope) {
+            rejected.push(Rejected {
+                seq: mutation.seq,
+                record: mutation.record,
+                reason: format!("you may not write to {}", mutation.scope),
+            });
+            continue;
+        }
+        let scope = mutation.scope.to_string();
+        let stored = load(tx, &scope, &mutation.record.to_string()).await?;
+        let applied = match apply_mutation(stored.as_ref(), mutation, now_millis) {
+            Ok(applied) => applied,
+            Err(error) => {
+                rejected.push(Rejected {
+                    seq: mutation.seq,
+                    record: mutation.record,
+                    reason: error.to_string(),
+                });
+                continue;
+            }
+        };
+        if !applied.changed {
+            continue;
+        }
+        let server_seq: i64 =
+            sqlx::query_scalar("UPDATE scope_seqs SET last_seq = last_seq + 1 WHERE scope = $1 RETURNING last_seq")
+                .bind(scope.clone())
+                .fetch_one(&mut **tx)
+                .await
+                .map_err(db)?;
+        let body = serde_json::to_string(&applied.record).map_err(|e| e.to_string())?;
+        sqlx::query(
+            "INSERT INTO records (scope, record_id, kind, server_seq, body) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (scope, record_id) DO UPDATE SET \
+             kind = excluded.kind, server_seq = excluded.server_seq, body = excluded.body",
+        )
+        .bind(scope)
+        .bind(mutation.record.to_string())
+        .bind(mutation.kind.to_string())
+        .bind(server_seq)
+        .bind(body)
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?;
+    }
+    sqlx::query("UPDATE device_progress SET applied_seq = $1 WHERE user_id = $2 AND device_id = $3")
+        .bind(db_millis(acknowledged))
+        .bind(user.as_str().to_string())
+        .bind(device)
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?;
+    Ok(PushResponse {
+        acknowledged_up_to: acknowledged,
+        rejected,
+    })
+}
+
+async fn load(tx: &mut Transaction<'static, Any>, scope: &str, record_id: &str) -> Result<Option<Record>, String> {
+    let body: Option<String> = sqlx::query_scalar("SELECT body FROM records WHERE scope = $1 AND record_id = $2")
+        .bind(scope.to_string())
+        .bind(record_id.to_string())
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    body.map(|text| {
+        serde_json::from_str(&text).map_err(|e| format!("stored record {scope}/{record_id} is damaged: {e}"))
+    })
+    .transpose()
+}
+
+/// One page of the scope's changes after the request's cursor. The caller has checked that
+/// the user may read the scope.
+pub async fn pull(pool: &AnyPool, request: &PullRequest) -> Result<PullPage, PullError> {
+    let scope = request.scope.to_string();
+    let latest: Option<i64> = sqlx::query_scalar("SELECT last_seq FROM scope_seqs WHERE scope = $1")
+        .bind(scope.clone())
+        .fetch_optional(pool)
+        .await?;
+    let latest = latest.and_then(|n| u64::try_from(n).ok()).unwrap_or(0);
+    let Cursor(cursor) = request.cursor;
+    if cursor > latest {
+        return Err(PullError::CursorAhead { cursor, latest });
+    }
+    let limit = request.effective_limit() + 1;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT server_seq, body FROM records WHERE scope = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3",
+    )
+    .bind(scope)
+    .bind(db_millis(cursor))
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+    .fetch_all(pool)
+    .await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for (seq, body) in rows {
+        let record: Record = serde_json::from_str(&body)
+            .map_err(|e| PullError::Database(sqlx::Error::Protocol(format!("stored record is damaged: {e}"))))?;
+        records.push((u64::try_from(seq).unwrap_or(0), record));
+    }
+    Ok(PullPage::from_rows(request, records))
+}
