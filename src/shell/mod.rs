@@ -26,7 +26,7 @@ pub fn Shell(update: AppUpdate, children: Children) -> impl IntoView {
                 </A>
                 <span class="lab-name">{lab_name}</span>
                 // The unit converter is needed mid-task anywhere, so it is one tap from every screen.
-                <A href="/convert" attr:class="header-action" attr:aria-label="Unit converter">
+                <A href="/convert" attr:class="header-action">
                     <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
                         <path d="M7 7h11l-3-3 1.4-1.4L21.8 8l-5.4 5.4L15 12l3-3H7zm10 10H6l3 3-1.4 1.4L2.2 16l5.4-5.4L9 12l-3 3h11z" />
                     </svg>

@@ -1,5 +1,5 @@
 //! Separate server processes: two servers on one database give the same guarantees as one
-//! (PostgreSQL when `DATABASE_URL` is set, else one SQLite file), and a server killed with
+//! (PostgreSQL when `BENCHMATE_TEST_POSTGRES` is set, else one SQLite file), and a server killed with
 //! SIGKILL in the middle of a push, then restarted, applies the retried push exactly once.
 
 mod common;

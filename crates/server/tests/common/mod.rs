@@ -1,5 +1,5 @@
 //! The test harness: a fresh server database per test (a SQLite file in a temporary
-//! folder, or a new database on the PostgreSQL named by `DATABASE_URL`), the in-process
+//! folder, or a new database on the PostgreSQL named by `BENCHMATE_TEST_POSTGRES`), the in-process
 //! `app`, accounts and labs, and a simulated device that syncs through the HTTP API.
 
 #![allow(dead_code)]
@@ -44,9 +44,10 @@ impl Account {
     }
 }
 
-/// The PostgreSQL server the tests use, when `DATABASE_URL` names one.
+/// The PostgreSQL server the tests use, when `BENCHMATE_TEST_POSTGRES` names one. (Not
+/// `DATABASE_URL`: sqlx's macros rebuild whenever that variable changes.)
 pub fn postgres_url() -> Option<String> {
-    std::env::var("DATABASE_URL")
+    std::env::var("BENCHMATE_TEST_POSTGRES")
         .ok()
         .filter(|url| url.starts_with("postgres://") || url.starts_with("postgresql://"))
 }
