@@ -107,8 +107,12 @@ pub fn DateRangeExport() -> impl IntoView {
                 let mut rows = Vec::new();
                 rows_of::<Reagent>(&store, &mut rows, |r| format!("Reagent {}", r.name)).await?;
                 rows_of::<Lot>(&store, &mut rows, |l| format!("Lot {}", l.lot_number)).await?;
-                rows_of::<LotVerification>(&store, &mut rows, |v| format!("Verification of lot {}", v.new_lot_id)).await?;
-                rows_of::<ControlLot>(&store, &mut rows, |c| format!("Control {} level {} lot {}", c.material, c.level, c.lot_number)).await?;
+                rows_of::<LotVerification>(&store, &mut rows, |v| format!("Verification of lot {}", v.new_lot_id))
+                    .await?;
+                rows_of::<ControlLot>(&store, &mut rows, |c| {
+                    format!("Control {} level {} lot {}", c.material, c.level, c.lot_number)
+                })
+                .await?;
                 rows_of::<QcResult>(&store, &mut rows, |q| format!("QC {} {}", q.analyte, q.at)).await?;
                 Ok::<_, StoreError>(rows)
             }

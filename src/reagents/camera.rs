@@ -32,8 +32,12 @@ async fn decode(file: web_sys::File) -> Result<String, String> {
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or_else(|| fail("images cannot be read"))?;
-    let bitmap = make_bitmap.call1(&window, &file).map_err(|_| fail("the photo could not be read"))?;
-    let bitmap = JsFuture::from(Promise::from(bitmap)).await.map_err(|_| fail("the photo could not be read"))?;
+    let bitmap = make_bitmap
+        .call1(&window, &file)
+        .map_err(|_| fail("the photo could not be read"))?;
+    let bitmap = JsFuture::from(Promise::from(bitmap))
+        .await
+        .map_err(|_| fail("the photo could not be read"))?;
     let detect: Function = Reflect::get(&detector, &"detect".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())

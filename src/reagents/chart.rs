@@ -32,7 +32,13 @@ pub fn LeveyJenningsSvg(chart: LeveyJenningsChart, title: String) -> impl IntoVi
         .filter(|p| !p.rules.is_empty())
         .map(|p| {
             let rules: Vec<&str> = p.rules.iter().map(|r| r.name()).collect();
-            format!("{}: {} {} ({})", p.at.format("%Y-%m-%d %H:%M"), p.value, chart.unit, rules.join(", "))
+            format!(
+                "{}: {} {} ({})",
+                p.at.format("%Y-%m-%d %H:%M"),
+                p.value,
+                chart.unit,
+                rules.join(", ")
+            )
         })
         .collect();
     let path = chart

@@ -114,11 +114,18 @@ fn LotDetails(
         save(record_id, changed, notice, "Saved.".into());
     };
     let in_quarantine = lot.status == LotStatus::Quarantine;
-    let records = vec![(format!("Lot {}", lot.lot_number), inventory.lot(&lot.id).map(|(r, _)| r.clone()))]
-        .into_iter()
-        .filter_map(|(label, r)| r.map(|r| (label, r)))
-        .chain(inventory.verification_for(&lot.id).map(|(r, _)| (format!("Verification of lot {}", lot.lot_number), r.clone())))
-        .collect::<Vec<_>>();
+    let records = vec![(
+        format!("Lot {}", lot.lot_number),
+        inventory.lot(&lot.id).map(|(r, _)| r.clone()),
+    )]
+    .into_iter()
+    .filter_map(|(label, r)| r.map(|r| (label, r)))
+    .chain(
+        inventory
+            .verification_for(&lot.id)
+            .map(|(r, _)| (format!("Verification of lot {}", lot.lot_number), r.clone())),
+    )
+    .collect::<Vec<_>>();
     view! {
         <h1>{format!("{} · lot {}", reagent.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| "Unknown reagent".into()), lot.lot_number)}</h1>
         <dl class="card facts">

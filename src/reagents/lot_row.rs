@@ -12,8 +12,16 @@ use crate::settings::use_preferences;
 pub fn LotRow(lot: Lot, inventory: Inventory) -> impl IntoView {
     let prefs = use_preferences();
     let effective = lot_effective_expiry(&inventory.reagent_bodies(), &lot);
-    let expiry_note = if effective < lot.expiry { " (opened: in-use stability)" } else { "" };
-    let place = if lot.location.is_empty() { String::new() } else { format!(" · {}", lot.location) };
+    let expiry_note = if effective < lot.expiry {
+        " (opened: in-use stability)"
+    } else {
+        ""
+    };
+    let place = if lot.location.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", lot.location)
+    };
     view! {
         <li class="lot-row">
             <A href=format!("/reagents/lots/{}", lot.id)>

@@ -14,6 +14,7 @@ mod overview;
 mod qc;
 mod reagent;
 mod receive;
+mod verify;
 
 pub use expiring::ExpiringLots;
 pub use lot::LotPage;
@@ -21,3 +22,4 @@ pub use overview::ReagentsPage;
 pub use qc::QcPage;
 pub use reagent::ReagentPage;
 pub use receive::ReceivePage;
+pub use verify::VerifyPage;

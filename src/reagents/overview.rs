@@ -69,7 +69,11 @@ fn grouped(inventory: &Inventory, by: &str) -> impl IntoView {
         lots_by_location(&lots)
             .into_iter()
             .map(|(place, lots)| {
-                let place = if place.is_empty() { "No location recorded" } else { place };
+                let place = if place.is_empty() {
+                    "No location recorded"
+                } else {
+                    place
+                };
                 (place.to_string(), lots.into_iter().cloned().collect())
             })
             .collect()

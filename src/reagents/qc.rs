@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use benchmate_core::qc::{check_run, levey_jennings, ControlLot, Observation, QcResult, Target, TargetSource, Violation};
+use benchmate_core::qc::{
+    check_run, levey_jennings, ControlLot, Observation, QcResult, Target, TargetSource, Violation,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -96,7 +98,13 @@ fn RunEntry(data: QcData, pair: Pair, by: RwSignal<String>, outcome: RwSignal<Op
     let levels: Vec<(ControlLot, Target, RwSignal<String>)> = data
         .controls
         .iter()
-        .filter_map(|(_, c)| Some((c.clone(), c.target(&analyte, &analyser)?.clone(), RwSignal::new(String::new()))))
+        .filter_map(|(_, c)| {
+            Some((
+                c.clone(),
+                c.target(&analyte, &analyser)?.clone(),
+                RwSignal::new(String::new()),
+            ))
+        })
         .collect();
     let previous = observations(&data, &pair);
     let entries = levels.clone();
@@ -125,7 +133,11 @@ fn RunEntry(data: QcData, pair: Pair, by: RwSignal<String>, outcome: RwSignal<Op
                 entered_by: by.get_untracked().trim().to_string(),
             };
             match result.observe(target) {
-                Ok(obs) => run.push((result, obs, format!("Level {} ({value} {})", control.level, target.unit))),
+                Ok(obs) => run.push((
+                    result,
+                    obs,
+                    format!("Level {} ({value} {})", control.level, target.unit),
+                )),
                 Err(err) => return outcome.set(Some(Err(err.to_string()))),
             }
         }
@@ -224,9 +236,14 @@ fn Charts(data: QcData, pair: Pair) -> impl IntoView {
                 .filter(|r| r.control_lot_id == control.id && r.analyte == analyte && r.analyser == analyser)
                 .cloned()
                 .collect();
-            let title = format!("{analyte}, level {} ({} lot {})", control.level, control.material, control.lot_number);
+            let title = format!(
+                "{analyte}, level {} ({} lot {})",
+                control.level, control.material, control.lot_number
+            );
             Some(match levey_jennings(target, &results, &violations) {
-                Ok(chart) if chart.points.is_empty() => view! { <p class="muted">{format!("{title}: no results yet.")}</p> }.into_any(),
+                Ok(chart) if chart.points.is_empty() => {
+                    view! { <p class="muted">{format!("{title}: no results yet.")}</p> }.into_any()
+                }
                 Ok(chart) => view! { <LeveyJenningsSvg chart=chart title=title /> }.into_any(),
                 Err(err) => view! { <p class="notice warn">{format!("{title}: {err}")}</p> }.into_any(),
             })
@@ -238,18 +255,27 @@ fn Charts(data: QcData, pair: Pair) -> impl IntoView {
 #[component]
 fn ControlLotForm() -> impl IntoView {
     let s = || RwSignal::new(String::new());
-    let (material, level, lot, expiry, analyte, analyser, unit, mean, sd) = (s(), s(), s(), s(), s(), s(), s(), s(), s());
+    let (material, level, lot, expiry, analyte, analyser, unit, mean, sd) =
+        (s(), s(), s(), s(), s(), s(), s(), s(), s());
     let notice = RwSignal::new(None::<Result<String, String>>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = |v: RwSignal<String>| v.get_untracked().trim().to_string();
         let built = (|| {
-            for (v, what) in [(material, "The material"), (level, "The level"), (lot, "The lot number"), (analyte, "The analyte"), (analyser, "The analyser"), (unit, "The unit")] {
+            for (v, what) in [
+                (material, "The material"),
+                (level, "The level"),
+                (lot, "The lot number"),
+                (analyte, "The analyte"),
+                (analyser, "The analyser"),
+                (unit, "The unit"),
+            ] {
                 if text(v).is_empty() {
                     return Err(format!("{what} is missing."));
                 }
             }
-            let expiry = chrono::NaiveDate::parse_from_str(&text(expiry), "%Y-%m-%d").map_err(|_| "The expiry date is missing or not a date.".to_string())?;
+            let expiry = chrono::NaiveDate::parse_from_str(&text(expiry), "%Y-%m-%d")
+                .map_err(|_| "The expiry date is missing or not a date.".to_string())?;
             let mean = number(&text(mean), "Target mean")?;
             let sd = number(&text(sd), "Target SD")?;
             if sd <= 0.0 {
@@ -261,14 +287,25 @@ fn ControlLotForm() -> impl IntoView {
                 level: text(level),
                 lot_number: text(lot),
                 expiry,
-                targets: vec![Target { analyte: text(analyte), analyser: text(analyser), unit: text(unit), mean, sd, source: TargetSource::PackageInsert }],
+                targets: vec![Target {
+                    analyte: text(analyte),
+                    analyser: text(analyser),
+                    unit: text(unit),
+                    mean,
+                    sd,
+                    source: TargetSource::PackageInsert,
+                }],
             })
         })();
         match built {
             Err(why) => notice.set(Some(Err(why))),
             Ok(control) => spawn_local(async move {
                 let saved = async { Store::open().await?.create(lab_scope(), &control).await }.await;
-                notice.set(Some(saved.map(|_| format!("Saved: level {} lot {}.", control.level, control.lot_number)).map_err(|e| format!("Not saved: {e}"))));
+                notice.set(Some(
+                    saved
+                        .map(|_| format!("Saved: level {} lot {}.", control.level, control.lot_number))
+                        .map_err(|e| format!("Not saved: {e}")),
+                ));
             }),
         }
     };

@@ -45,8 +45,10 @@ impl Form {
         self.gtin.set(r.gtin.clone().unwrap_or_default());
         self.storage.set(r.storage_temperature.clone());
         self.serves.set(r.serves.clone());
-        self.stability.set(r.in_use_stability_days.map(|d| d.to_string()).unwrap_or_default());
-        self.reorder.set(r.reorder_level.map(|d| d.to_string()).unwrap_or_default());
+        self.stability
+            .set(r.in_use_stability_days.map(|d| d.to_string()).unwrap_or_default());
+        self.reorder
+            .set(r.reorder_level.map(|d| d.to_string()).unwrap_or_default());
     }
 
     fn read(&self, id: String) -> Result<Reagent, String> {

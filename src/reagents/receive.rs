@@ -60,17 +60,28 @@ impl Form {
         let gtin = fields.gtin.clone().or(fields.hibc_product.clone()).unwrap_or_default();
         self.gtin.set(gtin.clone());
         self.lot.set(fields.lot.unwrap_or_default());
-        self.expiry.set(fields.expiry.map(|d| d.to_string()).unwrap_or_default());
+        self.expiry
+            .set(fields.expiry.map(|d| d.to_string()).unwrap_or_default());
         self.serial.set(fields.serial.unwrap_or_default());
-        self.quantity.set(fields.quantity.map(|q| q.to_string()).unwrap_or_else(|| "1".into()));
+        self.quantity
+            .set(fields.quantity.map(|q| q.to_string()).unwrap_or_else(|| "1".into()));
         let reagents = inventory.reagent_bodies();
-        let known = (!gtin.is_empty()).then(|| find_reagent_by_gtin(&reagents, &gtin)).flatten();
+        let known = (!gtin.is_empty())
+            .then(|| find_reagent_by_gtin(&reagents, &gtin))
+            .flatten();
         self.reagent.set(known.map(|r| r.id.clone()).unwrap_or_default());
         known.map(|r| r.name.clone())
     }
 
     fn clear(&self) {
-        for field in [self.gtin, self.lot, self.expiry, self.serial, self.reagent, self.new_reagent] {
+        for field in [
+            self.gtin,
+            self.lot,
+            self.expiry,
+            self.serial,
+            self.reagent,
+            self.new_reagent,
+        ] {
             field.set(String::new());
         }
         self.quantity.set("1".into());
@@ -87,7 +98,11 @@ fn describe(label: &ScannedLabel, reagent: Option<String>) -> Notice {
     if let Some(expiry) = fields.expiry {
         parts.push(format!("expiry {expiry}"));
     }
-    let read = if parts.is_empty() { "no lot or expiry".to_string() } else { parts.join(", ") };
+    let read = if parts.is_empty() {
+        "no lot or expiry".to_string()
+    } else {
+        parts.join(", ")
+    };
     match (reagent, fields.gtin.or(fields.hibc_product)) {
         (Some(name), _) => Notice::Info(format!("Read {name}: {read}. Check the fields and confirm.")),
         (None, Some(code)) => Notice::Warn(format!(
@@ -292,7 +307,11 @@ fn build(form: &Form, inventory: &Inventory) -> Result<(Option<Reagent>, Lot), S
     lot.validate().map_err(|e| {
         let text = e.to_string();
         let mut chars = text.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default() + "."
+        chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default()
+            + "."
     })?;
     Ok((new_reagent, lot))
 }

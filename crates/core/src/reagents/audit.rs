@@ -68,7 +68,7 @@ pub fn audit_csv(rows: &[AuditRow], from: Option<NaiveDate>, to: Option<NaiveDat
             from.is_none_or(|f| day.is_some_and(|d| d >= f)) && to.is_none_or(|t| day.is_some_and(|d| d <= t))
         })
         .collect();
-    kept.sort_by(|a, b| a.at.cmp(&b.at));
+    kept.sort_by_key(|a| a.at);
     let mut csv = CsvWriter::new();
     csv.row(["when (UTC)", "record", "kind", "field", "old value", "new value", "by"]);
     for row in kept {
