@@ -56,13 +56,11 @@ pub fn LeveyJenningsSvg(chart: LeveyJenningsChart, title: String) -> impl IntoVi
         chart.sd,
         flagged.len()
     );
-    let aria_label = summary.clone();
     view! {
         <figure class="lj-chart">
             <figcaption>{title.clone()}" · mean "{chart.mean}" "{chart.unit.clone()}", SD "{chart.sd}</figcaption>
             <div class="chart-scroll">
-                <svg viewBox=format!("0 0 {width} {HEIGHT}") width=width height=HEIGHT role="img" aria-label=aria_label>
-                    <title>{summary}</title>
+                <svg viewBox=format!("0 0 {width} {HEIGHT}") width=width height=HEIGHT role="img" aria-label=summary>
                     {chart.lines.iter().map(|line| {
                         let y = y_of(f64::from(line.sd_units));
                         let class = format!("sd-line sd-{}", line.sd_units.unsigned_abs());
@@ -75,13 +73,12 @@ pub fn LeveyJenningsSvg(chart: LeveyJenningsChart, title: String) -> impl IntoVi
                     {chart.points.iter().map(|p| {
                         let (x, y) = (x_of(p.x), y_of(p.y));
                         let rejected = p.rules.iter().any(|r| r.is_rejection());
-                        let tip = format!("{} {} {}", p.at.format("%Y-%m-%d %H:%M"), p.value, chart.unit);
                         let mark = if rejected {
-                            view! { <rect class="lj-point reject" x=x - 5.0 y=y - 5.0 width=10 height=10><title>{tip}</title></rect> }.into_any()
+                            view! { <rect class="lj-point reject" x=x - 5.0 y=y - 5.0 width=10 height=10 /> }.into_any()
                         } else if !p.rules.is_empty() {
-                            view! { <polygon class="lj-point warn" points=format!("{x},{} {},{} {},{}", y - 6.0, x - 6.0, y + 5.0, x + 6.0, y + 5.0)><title>{tip}</title></polygon> }.into_any()
+                            view! { <polygon class="lj-point warn" points=format!("{x},{} {},{} {},{}", y - 6.0, x - 6.0, y + 5.0, x + 6.0, y + 5.0) /> }.into_any()
                         } else {
-                            view! { <circle class="lj-point" cx=x cy=y r=4><title>{tip}</title></circle> }.into_any()
+                            view! { <circle class="lj-point" cx=x cy=y r=4 /> }.into_any()
                         };
                         let rule_text = (!p.rules.is_empty()).then(|| {
                             let names: Vec<&str> = p.rules.iter().map(|r| r.name()).collect();

@@ -124,6 +124,13 @@ pub fn ReceivePage() -> impl IntoView {
     let form = Form::new();
     let scan_field = NodeRef::<Input>::new();
     let current = move || inventory.get().and_then(|r| r.ok()).unwrap_or_default();
+    // `autofocus` only works on a page load, not after a tap inside the app: focus by hand, so
+    // a scan right after opening the screen lands in the field.
+    Effect::new(move |_| {
+        if let Some(field) = scan_field.get() {
+            let _ = field.focus();
+        }
+    });
 
     let read = move |text: String| {
         hints.set(Vec::new());

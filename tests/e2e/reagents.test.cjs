@@ -28,7 +28,7 @@ test("receive by scan, lot lifecycle, QC chart and a 1-3s rejection, offline", a
     await page.tap("nav >> text=Reagents");
     await page.tap("text=Receive a lot");
     await page.waitForSelector("#receive-scan");
-    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), "receive-scan");
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === "receive-scan");
     await page.fill("#receive-scan", SCAN);
     await page.press("#receive-scan", "Enter");
     await page.waitForSelector("text=No reagent has the code 04150000021126 yet");
@@ -96,7 +96,7 @@ test("receive by scan, lot lifecycle, QC chart and a 1-3s rejection, offline", a
     }
     await page.waitForSelector("text=No Westgard rule broken: accept the run.");
     assert.equal(await page.locator(".lj-chart .sd-line").count(), 7);
-    assert.match(await page.textContent(".lj-chart svg"), /\+3 SD.*\+2 SD.*\+1 SD.*Mean.*-1 SD.*-2 SD.*-3 SD/s);
+    assert.match(await page.textContent(".lj-chart svg"), /-3 SD.*-2 SD.*-1 SD.*Mean.*\+1 SD.*\+2 SD.*\+3 SD/s);
     // 5.35 is (5.35 - 5.0) / 0.1 = 3.5 SD above the mean: 1-3s rejects the run (and 1-2s warns).
     await page.fill(".qc-run input[inputmode=decimal]", "5.35");
     await page.tap("text=Save run");
