@@ -47,6 +47,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/convert") view=calculators::ConverterPage />
                     <Route path=path!("/ranges") view=ranges::RangesPage />
                     <Route path=path!("/reagents") view=reagents::ReagentsPage />
+                    <Route path=path!("/reagents/receive") view=reagents::ReceivePage />
+                    <Route path=path!("/reagents/items/:id") view=reagents::ReagentPage />
+                    <Route path=path!("/reagents/lots/:id") view=reagents::LotPage />
+                    <Route path=path!("/reagents/lots/:id/verify") view=reagents::VerifyPage />
+                    <Route path=path!("/reagents/qc") view=reagents::QcPage />
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
                     <Route path=path!("/settings") view=settings::SettingsPage />
                 </Routes>

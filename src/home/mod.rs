@@ -9,6 +9,8 @@ pub fn HomePage() -> impl IntoView {
         <section>
             <h1>"Benchmate"</h1>
             <p class="muted">"Your lab companion. Everything here works without a connection."</p>
+            <h2>"Expiring soon"</h2>
+            <crate::reagents::ExpiringLots />
             <div class="section-links">
                 <A href="/calculators" attr:class="card">
                     <strong>"Calculators"</strong>

@@ -1,14 +1,25 @@
-//! The Reagents section.
+//! The Reagents section: receiving lots by barcode, reagents and their lots with real expiry
+//! and status, QC with Levey-Jennings charts and Westgard rules, and the audit trail. Lab data
+//! (`store::lab_scope()`); the rules are in `benchmate_core::reagents`, `gs1` and `qc`.
 
-use leptos::prelude::*;
+mod audit;
+mod camera;
+mod chart;
+mod data;
+mod expiring;
+mod field;
+mod lot;
+mod lot_row;
+mod overview;
+mod qc;
+mod reagent;
+mod receive;
+mod verify;
 
-#[component]
-pub fn ReagentsPage() -> impl IntoView {
-    view! {
-        <section data-section="reagents">
-            <h1>"Reagents"</h1>
-            <p>"Reagent lots received by barcode, their real expiry, new-lot verification, and QC with Levey-Jennings charts and Westgard rules."</p>
-            <div class="notice warn">"This section is being built: it is not available in this version yet."</div>
-        </section>
-    }
-}
+pub use expiring::ExpiringLots;
+pub use lot::LotPage;
+pub use overview::ReagentsPage;
+pub use qc::QcPage;
+pub use reagent::ReagentPage;
+pub use receive::ReceivePage;
+pub use verify::VerifyPage;

@@ -17,19 +17,22 @@ pub enum StoreHealth {
     NewerVersionOpen,
 }
 
+// Reference-counted signals, not arena signals: an arena signal belongs to the reactive owner
+// that first touched it (often a page), and would be disposed when that page is left, after
+// which writes no longer refreshed any list.
 thread_local! {
-    static REVISION: RwSignal<u64> = RwSignal::new(0);
-    static HEALTH: RwSignal<StoreHealth> = RwSignal::new(StoreHealth::Ok);
+    static REVISION: ArcRwSignal<u64> = ArcRwSignal::new(0);
+    static HEALTH: ArcRwSignal<StoreHealth> = ArcRwSignal::new(StoreHealth::Ok);
     static CHANNEL_HANDLE: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// Read this in a `LocalResource` (or any reactive closure) to re-run it after any write.
-pub fn revision() -> RwSignal<u64> {
-    REVISION.with(|r| *r)
+pub fn revision() -> ArcRwSignal<u64> {
+    REVISION.with(|r| r.clone())
 }
 
-pub fn health() -> RwSignal<StoreHealth> {
-    HEALTH.with(|h| *h)
+pub fn health() -> ArcRwSignal<StoreHealth> {
+    HEALTH.with(|h| h.clone())
 }
 
 pub(super) fn announce_write() {

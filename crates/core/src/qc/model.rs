@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::{z_score, StatsError};
 use super::westgard::Observation;
+use crate::record::RecordBody;
 
 /// Where a target mean and SD came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,10 @@ pub struct ControlLot {
     pub targets: Vec<Target>,
 }
 
+impl RecordBody for ControlLot {
+    const KIND: &'static str = "qc_control_lot";
+}
+
 impl ControlLot {
     /// The target for an analyte on an analyser.
     pub fn target(&self, analyte: &str, analyser: &str) -> Option<&Target> {
@@ -61,6 +66,10 @@ pub struct QcResult {
     pub at: NaiveDateTime,
     pub value: f64,
     pub entered_by: String,
+}
+
+impl RecordBody for QcResult {
+    const KIND: &'static str = "qc_result";
 }
 
 impl QcResult {

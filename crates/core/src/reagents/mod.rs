@@ -3,6 +3,7 @@
 //! Everything here is pure: callers pass "today" or "now" in, and get values back to show or
 //! store. The store keeps the records and their history; these functions hold the rules.
 
+mod audit;
 mod expiry;
 mod lifecycle;
 mod model;
@@ -10,8 +11,11 @@ mod verification;
 mod views;
 
 #[cfg(test)]
+mod record_tests;
+#[cfg(test)]
 mod tests;
 
+pub use audit::{audit_csv, audit_rows, AuditRow};
 pub use expiry::{effective_expiry, expiry_bucket, ExpiryBucket, ExpiryThresholds};
 pub use lifecycle::{LotError, LotStatus, Transition, TransitionRequest};
 pub use model::{Lot, LotFieldError, Reagent};

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{LotStatus, Transition};
+use crate::record::RecordBody;
 
 /// A reagent the lab stocks: one catalogue item, whatever lot it comes in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,10 @@ pub struct Reagent {
     pub reorder_level: Option<u32>,
 }
 
+impl RecordBody for Reagent {
+    const KIND: &'static str = "reagent";
+}
+
 /// One lot (box or batch) of a reagent as received.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lot {
@@ -55,6 +60,10 @@ pub struct Lot {
     /// Every status change, oldest first.
     #[serde(default)]
     pub history: Vec<Transition>,
+}
+
+impl RecordBody for Lot {
+    const KIND: &'static str = "reagent_lot";
 }
 
 impl Lot {

@@ -8,6 +8,8 @@ use std::fmt;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::record::RecordBody;
+
 /// How far the new lot may differ from the current one for an analyte.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
@@ -60,6 +62,10 @@ pub struct LotVerification {
     pub performed_at: NaiveDateTime,
     #[serde(default)]
     pub sign_off: Option<SignOff>,
+}
+
+impl RecordBody for LotVerification {
+    const KIND: &'static str = "lot_verification";
 }
 
 /// The judgement of one sample.
