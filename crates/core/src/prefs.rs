@@ -129,9 +129,9 @@ mod tests {
         let prefs = Preferences {
             unit_system: UnitSystem::Si,
             date_format: DateFormat::DayMonthYear,
+            theme: Theme::Dark,
             lab_name: "St. Elsewhere Chemistry".into(),
             ce_warning_days: Some(60),
-            lab_name: "St. Elsewhere Chemistry".into(),
         };
         assert_eq!(Preferences::from_json(&prefs.to_json()), prefs);
     }
