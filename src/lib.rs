@@ -47,6 +47,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ranges") view=ranges::RangesPage />
                     <Route path=path!("/reagents") view=reagents::ReagentsPage />
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/portfolio/ce") view=portfolio::CeListPage />
+                    <Route path=path!("/portfolio/ce/new") view=portfolio::NewCePage />
+                    <Route path=path!("/portfolio/ce/:id") view=portfolio::CeEntryPage />
+                    <Route path=path!("/portfolio/credentials/new") view=portfolio::NewCredentialPage />
+                    <Route path=path!("/portfolio/transcript/:id") view=portfolio::TranscriptPage />
+                    <Route path=path!("/portfolio/items") view=portfolio::ItemsPage />
                     <Route path=path!("/settings") view=settings::SettingsPage />
                 </Routes>
             </shell::Shell>
