@@ -141,7 +141,10 @@ async fn an_attachment_is_stored_by_its_hash_and_exported_with_the_records() {
     assert_eq!(back.data(), &bytes[..]);
     assert_eq!(back.media_type(), "image/jpeg");
     // The same bytes again are the same file: still one attachment.
-    store.put_attachment(&Attachment::new("image/jpeg", bytes.clone())).await.unwrap();
+    store
+        .put_attachment(&Attachment::new("image/jpeg", bytes.clone()))
+        .await
+        .unwrap();
     let other = ContentHash::of(b"not stored");
     assert!(store.get_attachment(other).await.unwrap().is_none());
     let backup = store.export_json().await.unwrap();

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::certificate::CertificatePicker;
-use super::{parse_date, today};
+use super::{parse_date, today, Notice};
 use crate::calculators::parse_number;
 use crate::store::{personal_scope, Store};
 
@@ -79,7 +79,8 @@ impl Fields {
             date,
             CreditAmount::new(value, self.credit_type.get_untracked()),
         );
-        let optional = |signal: RwSignal<String>| Some(signal.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
+        let optional =
+            |signal: RwSignal<String>| Some(signal.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
         entry.provider = optional(self.provider);
         entry.accreditation = optional(self.accreditation);
         entry.tracking_number = optional(self.tracking);
@@ -115,9 +116,10 @@ impl Fields {
     }
 }
 
-/// The form; `editing` is the entry being edited, or `None` for a new one.
+/// The form; `editing` is the entry being edited, or `None` for a new one. When editing, the
+/// outcome goes to the page's `notice`, since the page re-renders after the save.
 #[component]
-pub fn CeForm(editing: Option<(RecordId, CeEntry)>) -> impl IntoView {
+pub fn CeForm(editing: Option<(RecordId, CeEntry)>, #[prop(optional)] notice: Option<Notice>) -> impl IntoView {
     let fields = Fields::new(editing.as_ref().map(|(_, entry)| entry));
     let id = editing.map(|(id, _)| id);
     let state = RwSignal::new(Saving::Idle);
@@ -138,6 +140,12 @@ pub fn CeForm(editing: Option<(RecordId, CeEntry)>) -> impl IntoView {
             }
             .await;
             match saved {
+                Ok(Saving::Updated) if notice.is_some() => {
+                    state.set(Saving::Idle);
+                    if let Some(notice) = notice {
+                        notice.set(Some(Ok("Saved on this device".to_string())));
+                    }
+                }
                 Ok(done) => {
                     if matches!(done, Saving::Created(_)) {
                         fields.clear();
@@ -183,7 +191,7 @@ pub fn CeForm(editing: Option<(RecordId, CeEntry)>) -> impl IntoView {
                 <select id="ce-category" bind:value=fields.category>
                     <option value="">"(none)"</option>
                     {BUILTIN_CATEGORIES.iter().map(|(id, label)| view! {
-                        <option value=*id>{*label}</option>
+                        <option value=*id selected=move || fields.category.get() == *id>{*label}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::ce_form::CeForm;
 use super::history::RecordHistory;
-use super::parse_id;
+use super::{parse_id, show_notice, Notice};
 use crate::store::{revision, Store, StoreError};
 
 #[component]
@@ -26,6 +26,7 @@ pub fn NewCePage() -> impl IntoView {
 #[component]
 pub fn CeEntryPage() -> impl IntoView {
     let params = use_params_map();
+    let notice: Notice = RwSignal::new(None);
     let loaded = LocalResource::new(move || {
         revision().track();
         let id = params.with(|p| p.get("id").and_then(|text| parse_id(&text)));
@@ -46,8 +47,9 @@ pub fn CeEntryPage() -> impl IntoView {
                     Ok(Some((record, entry))) => view! {
                         <h1>{entry.title.clone()}</h1>
                         {record.is_deleted().then(|| view! { <p class="notice warn">"This entry was deleted."</p> })}
-                        <CeForm editing=Some((record.id(), entry)) />
-                        <RecordHistory record=record />
+                        {show_notice(notice)}
+                        <CeForm editing=Some((record.id(), entry)) notice=notice />
+                        <RecordHistory record=record notice=notice />
                     }.into_any(),
                     Ok(None) => view! { <h1>"Entry not found"</h1><p>"This CE entry is not on this device."</p> }.into_any(),
                     Err(err) => view! { <p class="notice danger" role="alert">{err.to_string()}</p> }.into_any(),

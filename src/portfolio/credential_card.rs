@@ -22,7 +22,11 @@ fn standing_text(standing: Standing) -> &'static str {
 
 /// One requirement: a summary line with its bar, and (opened) the counting entries.
 #[component]
-fn Requirement(requirement: RequirementStatus, unit: CreditUnit, entries: StoredValue<Vec<KeyedEntry>>) -> impl IntoView {
+fn Requirement(
+    requirement: RequirementStatus,
+    unit: CreditUnit,
+    entries: StoredValue<Vec<KeyedEntry>>,
+) -> impl IntoView {
     let status = if requirement.waived {
         "waived".to_string()
     } else if requirement.met {

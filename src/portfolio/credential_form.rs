@@ -2,7 +2,7 @@
 //! the cycle's first and last day (the last suggested from the program's cycle length), and
 //! any roles or licensed categories the program asks for.
 
-use benchmate_core::portfolio::{Credential, ContentCategory, ProgramChoice, ProgramRules};
+use benchmate_core::portfolio::{ContentCategory, Credential, ProgramChoice, ProgramRules};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -51,7 +51,11 @@ impl Fields {
             credential
         } else {
             let rules = catalogue.program(&program).ok_or("Pick a program.")?;
-            let label = if typed_label.is_empty() { short_name(rules) } else { typed_label };
+            let label = if typed_label.is_empty() {
+                short_name(rules)
+            } else {
+                typed_label
+            };
             Credential::new(&label, &program, start, end)
         };
         credential.roles = self.roles.get_untracked();
@@ -64,7 +68,9 @@ impl Fields {
             .map(ContentCategory::parse)
             .collect::<Result<_, _>>()
             .map_err(|err| err.to_string())?;
-        credential.validate(catalogue).map_err(|problems| problems.to_string())?;
+        credential
+            .validate(catalogue)
+            .map_err(|problems| problems.to_string())?;
         Ok(credential)
     }
 }

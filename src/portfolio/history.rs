@@ -1,11 +1,12 @@
 //! A record's history: every write (who, when, which field, old and new value) with
 //! "Restore" on earlier values, and the conflicted fields marked with a choice of value.
 
-use benchmate_core::record::{HistoryEntry, Record, RecordId, Slot};
+use benchmate_core::record::{Change, EditContext, HistoryEntry, Record, RecordId, Slot};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
+use super::Notice;
 use crate::store::{Store, StoreError};
 
 /// A stored value in a few words: text as it is, anything else as compact JSON.
@@ -40,29 +41,24 @@ fn when(millis: u64) -> String {
 fn who(entry: &HistoryEntry) -> String {
     match &entry.author {
         Some(user) => user.to_string(),
-        None => format!("device {}", entry.stamp.device.to_string().chars().take(8).collect::<String>()),
+        None => format!(
+            "device {}",
+            entry.stamp.device.to_string().chars().take(8).collect::<String>()
+        ),
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Restoring {
-    Idle,
-    Done(String),
-    Failed(String),
-}
+/// An edit of the record through core's `Record` API (restore, resolve a conflict).
+type RecordEdit = Box<dyn FnOnce(&mut Record, &mut EditContext<'_>) -> Result<Vec<Change>, StoreError>>;
 
 /// The history of `record`, newest first, with restore and conflict choices.
 #[component]
-pub fn RecordHistory(record: Record) -> impl IntoView {
+pub fn RecordHistory(record: Record, notice: Notice) -> impl IntoView {
     let id: RecordId = record.id();
-    let state = RwSignal::new(Restoring::Idle);
-    let run = move |label: String, edit: Box<dyn FnOnce(&mut Record, &mut benchmate_core::record::EditContext<'_>) -> Result<Vec<benchmate_core::record::Change>, StoreError>>| {
+    let run = move |label: String, edit: RecordEdit| {
         spawn_local(async move {
             let result = async { Store::open().await?.edit(id, edit).await }.await;
-            state.set(match result {
-                Ok(()) => Restoring::Done(label),
-                Err(err) => Restoring::Failed(err.to_string()),
-            });
+            notice.set(Some(result.map(|()| label).map_err(|err| err.to_string())));
         });
     };
     let conflicted: Vec<String> = record.conflicted_fields().into_iter().map(str::to_string).collect();
@@ -127,11 +123,6 @@ pub fn RecordHistory(record: Record) -> impl IntoView {
                     {format!("Edited on two devices at once: {}. Pick the value to keep below.", conflicted.join(", "))}
                 </p>
             })}
-            {move || match state.get() {
-                Restoring::Idle => ().into_any(),
-                Restoring::Done(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
-                Restoring::Failed(why) => view! { <p class="notice danger" role="alert">{why}</p> }.into_any(),
-            }}
             <div class="table-scroll">
                 <table>
                     <thead>

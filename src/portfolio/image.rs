@@ -9,7 +9,12 @@ use wasm_bindgen_futures::JsFuture;
 
 /// A browser failure, in words for the screen.
 fn browser(what: &str) -> impl Fn(JsValue) -> String + '_ {
-    move |err| format!("The browser could not {what}: {}", err.as_string().unwrap_or_else(|| format!("{err:?}")))
+    move |err| {
+        format!(
+            "The browser could not {what}: {}",
+            err.as_string().unwrap_or_else(|| format!("{err:?}"))
+        )
+    }
 }
 
 /// Turns a picked file into the attachment to store, or says why it cannot be stored.

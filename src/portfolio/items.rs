@@ -12,12 +12,27 @@ use crate::store::{personal_scope, revision, Store};
 
 /// The kinds offered, with what the two text fields mean for each: (id, label, main, second).
 const KINDS: [(&str, &str, &str, &str); 6] = [
-    ("competency", "Competency signed off", "Procedure or instrument", "Assessor"),
+    (
+        "competency",
+        "Competency signed off",
+        "Procedure or instrument",
+        "Assessor",
+    ),
     ("training_received", "Training received", "Topic", "Trainer (optional)"),
     ("training_given", "Training given", "Topic", "Trainees (optional)"),
     ("rotation", "Rotation", "Department", "Site (optional)"),
-    ("quality_improvement", "Quality-improvement project", "Title", "Your role (optional)"),
-    ("publication", "Publication or presentation", "Title", "Journal, meeting or event (optional)"),
+    (
+        "quality_improvement",
+        "Quality-improvement project",
+        "Title",
+        "Your role (optional)",
+    ),
+    (
+        "publication",
+        "Publication or presentation",
+        "Title",
+        "Journal, meeting or event (optional)",
+    ),
 ];
 
 fn details(kind: &str, main: &str, second: &str) -> ItemDetails {
@@ -74,7 +89,10 @@ fn ItemForm() -> impl IntoView {
         let Some(start) = parse_date(&date.get_untracked()) else {
             return state.set(Some(Err("Date: pick a date.".into())));
         };
-        let mut item = PortfolioItem::new(details(&kind.get_untracked(), &main.get_untracked(), &second.get_untracked()), start);
+        let mut item = PortfolioItem::new(
+            details(&kind.get_untracked(), &main.get_untracked(), &second.get_untracked()),
+            start,
+        );
         item.end_date = parse_date(&end.get_untracked());
         item.notes = notes.get_untracked().trim().to_string();
         if let Err(problems) = item.validate(today()) {
@@ -147,7 +165,7 @@ pub fn ItemsPage() -> impl IntoView {
                 {move || data.get().map(|result| match result {
                     Ok(data) => {
                         let mut items = data.items;
-                        items.sort_by(|a, b| b.1.date.cmp(&a.1.date));
+                        items.sort_by_key(|(_, item)| std::cmp::Reverse(item.date));
                         view! {
                             <ul class="entry-list">
                                 {items.into_iter().map(|(_, item)| view! {

@@ -78,11 +78,26 @@ impl PortfolioData {
                 entry,
             })
             .collect();
-        entries.sort_by(|a, b| b.entry.completed_on.cmp(&a.entry.completed_on));
+        entries.sort_by_key(|keyed| std::cmp::Reverse(keyed.entry.completed_on));
         Ok(PortfolioData {
             entries,
             credentials: store.list::<Credential>().await?,
             items: store.list::<PortfolioItem>().await?,
+        })
+    }
+}
+
+/// A page's outcome line ("Saved on this device", or the error), kept by the page so that it
+/// survives the page re-rendering from the store after the very write it reports.
+pub type Notice = leptos::prelude::RwSignal<Option<Result<String, String>>>;
+
+/// Shows a page's notice, if any.
+pub fn show_notice(notice: Notice) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    move || {
+        notice.get().map(|result| match result {
+            Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
+            Err(why) => view! { <p class="notice danger" role="alert">{why}</p> }.into_any(),
         })
     }
 }

@@ -25,7 +25,13 @@ fn build(data: &PortfolioData, id: &str, policy: &WarningPolicy) -> Result<Trans
     let rules = catalogue.rules_for(credential).map_err(|err| err.to_string())?;
     let evaluation =
         evaluate(rules, credential, &data.entries, today(), policy).map_err(|problems| problems.to_string())?;
-    Ok(Transcript::build(rules, credential, &data.entries, &evaluation, today()))
+    Ok(Transcript::build(
+        rules,
+        credential,
+        &data.entries,
+        &evaluation,
+        today(),
+    ))
 }
 
 #[component]

@@ -1,6 +1,8 @@
 //! The IndexedDB database: its name, schema versions and upgrades, and the transactions the store runs.
 
-use benchmate_core::record::{Attachment, Backup, ContentHash, EditContext, Hlc, ImportReport, LocalData, Record, RecordId};
+use benchmate_core::record::{
+    Attachment, Backup, ContentHash, EditContext, Hlc, ImportReport, LocalData, Record, RecordId,
+};
 use benchmate_core::sync::Mutation;
 use idb::{Factory, KeyPath, ObjectStoreParams, Query, TransactionMode, TransactionResult};
 use wasm_bindgen::JsValue;

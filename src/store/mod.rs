@@ -26,7 +26,9 @@ pub mod persistence;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use benchmate_core::record::{Attachment, Backup, ContentHash, Change, EditContext, ImportReport, Record, RecordBody, RecordId, Scope};
+use benchmate_core::record::{
+    Attachment, Backup, Change, ContentHash, EditContext, ImportReport, Record, RecordBody, RecordId, Scope,
+};
 
 use database::Database;
 

@@ -168,8 +168,20 @@ mod tests {
         prefs.ce_warning_days = Some(100_000);
         assert_eq!(prefs.ce_warning_policy().lead_days, 1826);
         // Saved preferences from before this setting load with the default.
-        check_load(r#"{"lab_name":"X"}"#, Preferences { lab_name: "X".into(), ..Preferences::default() });
-        let round = Preferences::from_json(&Preferences { ce_warning_days: Some(45), ..Preferences::default() }.to_json());
+        check_load(
+            r#"{"lab_name":"X"}"#,
+            Preferences {
+                lab_name: "X".into(),
+                ..Preferences::default()
+            },
+        );
+        let round = Preferences::from_json(
+            &Preferences {
+                ce_warning_days: Some(45),
+                ..Preferences::default()
+            }
+            .to_json(),
+        );
         assert_eq!(round.ce_warning_days, Some(45));
     }
 }
