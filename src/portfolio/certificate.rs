@@ -60,14 +60,22 @@ pub fn CertificatePicker(attachments: RwSignal<Vec<AttachmentRef>>) -> impl Into
     };
     view! {
         <div class="field">
-            <label for="ce-certificate">"Certificate (photo, image or PDF)"</label>
-            <input
-                id="ce-certificate"
-                type="file"
-                accept="image/*,application/pdf"
-                capture="environment"
-                on:change=picked
-            />
+            <span class="field-title">"Certificate"</span>
+            // Two inputs: with `capture`, phones open the camera and offer no file, so a PDF
+            // could not be picked from the same input.
+            <label for="ce-certificate-photo" class="button secondary file-button">
+                "Take a photo"
+                <input
+                    id="ce-certificate-photo"
+                    class="visually-hidden"
+                    type="file"
+                    accept="image/*"
+                    capture="environment"
+                    on:change=picked
+                />
+            </label>
+            <label for="ce-certificate">"Or choose an image or PDF"</label>
+            <input id="ce-certificate" type="file" accept="image/*,application/pdf" on:change=picked />
             <span class="hint">"Photos are made smaller to save space; the text stays readable."</span>
             {move || match state.get() {
                 Picking::Idle => ().into_any(),

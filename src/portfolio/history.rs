@@ -104,14 +104,18 @@ pub fn RecordHistory(record: Record, notice: Notice) -> impl IntoView {
             };
             let slot = field.clone().unwrap_or_else(|| "deleted".to_string());
             view! {
-                <tr class:current=entry.is_current>
-                    <td>{when(entry.stamp.millis)}</td>
-                    <td>{who(&entry)}</td>
-                    <td>{slot}{entry.is_current.then_some(" (current)")}{entry.unresolved_conflict.then_some(" (conflict)")}</td>
-                    <td>{value_text(entry.old.as_ref())}</td>
-                    <td>{value_text(Some(&entry.new))}</td>
-                    <td>{restore}{keep}</td>
-                </tr>
+                <li class="history-entry" class:current=entry.is_current>
+                    <span class="hint">{format!("{} · {}", when(entry.stamp.millis), who(&entry))}</span>
+                    <span class="history-field">
+                        {slot}{entry.is_current.then_some(" (current)")}{entry.unresolved_conflict.then_some(" (conflict)")}
+                    </span>
+                    <span>
+                        <span class="history-old">{value_text(entry.old.as_ref())}</span>
+                        " → "
+                        <span class="history-new">{value_text(Some(&entry.new))}</span>
+                    </span>
+                    {restore}{keep}
+                </li>
             }
         })
         .collect_view();
@@ -123,14 +127,7 @@ pub fn RecordHistory(record: Record, notice: Notice) -> impl IntoView {
                     {format!("Edited on two devices at once: {}. Pick the value to keep below.", conflicted.join(", "))}
                 </p>
             })}
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr><th>"When"</th><th>"Who"</th><th>"Field"</th><th>"Old"</th><th>"New"</th><th><span class="visually-hidden">"Actions"</span></th></tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ul class="history-list">{rows}</ul>
         </section>
     }
 }

@@ -126,9 +126,9 @@ test("CE entry with a certificate offline counts toward ASCP and is on the trans
     await page.fill("#ce-title", "Transfusion reactons");
     await page.tap("button:text-is('Save changes')");
     await page.waitForSelector("h1:text-is('Transfusion reactons')");
-    const history = await page.textContent(".history table");
-    assert.match(history, /title \(current\)\s*Transfusion reactions\s*Transfusion reactons/);
-    await page.tap(".history tr:has(td:text-is('Transfusion reactions')):not(.current) >> text=Restore");
+    const latest = await page.textContent(".history-entry >> nth=0");
+    assert.match(latest, /title \(current\)\s*Transfusion reactions → Transfusion reactons/);
+    await page.tap(".history-entry:not(.current):has(.history-new:text-is('Transfusion reactions')) >> text=Restore");
     await page.waitForSelector("h1:text-is('Transfusion reactions')");
     assert.equal(await page.inputValue("#ce-title"), "Transfusion reactions");
 
