@@ -156,3 +156,18 @@ async fn an_attachment_is_stored_by_its_hash_and_exported_with_the_records() {
         "a backup carries its attachments"
     );
 }
+
+#[wasm_bindgen_test]
+async fn live_lists_keep_updating_after_the_first_screen_that_read_them_is_gone() {
+    use benchmate_app::store::revision;
+    use leptos::prelude::{GetUntracked, Owner};
+    // A route reads `revision()` first, then the user leaves it: its owner is disposed.
+    let route = Owner::new();
+    route.with(|| revision().get_untracked());
+    route.cleanup();
+    drop(route);
+    let store = fresh("test-live").await;
+    let before = revision().get_untracked();
+    store.create(personal_scope(), &note("Live", 1.0)).await.unwrap();
+    assert_eq!(revision().get_untracked(), before + 1, "a write still bumps the revision");
+}

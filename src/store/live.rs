@@ -18,9 +18,20 @@ pub enum StoreHealth {
 }
 
 thread_local! {
-    static REVISION: RwSignal<u64> = RwSignal::new(0);
-    static HEALTH: RwSignal<StoreHealth> = RwSignal::new(StoreHealth::Ok);
+    static REVISION: RwSignal<u64> = page_lifetime(|| RwSignal::new(0));
+    static HEALTH: RwSignal<StoreHealth> = page_lifetime(|| RwSignal::new(StoreHealth::Ok));
     static CHANNEL_HANDLE: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+}
+
+/// Makes a signal that lives as long as the page. A plain `RwSignal::new` belongs to the
+/// reactive owner current at the call, so if the first screen to read `revision()` were a
+/// route, leaving that route would dispose the signal and every live list after it would
+/// stop updating. A root owner that is never dropped keeps it alive.
+fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
+    let owner = Owner::new_root(None);
+    let value = owner.with(make);
+    std::mem::forget(owner);
+    value
 }
 
 /// Read this in a `LocalResource` (or any reactive closure) to re-run it after any write.
