@@ -169,5 +169,9 @@ async fn live_lists_keep_updating_after_the_first_screen_that_read_them_is_gone(
     let store = fresh("test-live").await;
     let before = revision().get_untracked();
     store.create(personal_scope(), &note("Live", 1.0)).await.unwrap();
-    assert_eq!(revision().get_untracked(), before + 1, "a write still bumps the revision");
+    assert_eq!(
+        revision().get_untracked(),
+        before + 1,
+        "a write still bumps the revision"
+    );
 }
