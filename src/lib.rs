@@ -53,6 +53,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reagents/lots/:id/verify") view=reagents::VerifyPage />
                     <Route path=path!("/reagents/qc") view=reagents::QcPage />
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/portfolio/ce") view=portfolio::CeListPage />
+                    <Route path=path!("/portfolio/ce/new") view=portfolio::NewCePage />
+                    <Route path=path!("/portfolio/ce/:id") view=portfolio::CeEntryPage />
+                    <Route path=path!("/portfolio/credentials/new") view=portfolio::NewCredentialPage />
+                    <Route path=path!("/portfolio/transcript/:id") view=portfolio::TranscriptPage />
+                    <Route path=path!("/portfolio/items") view=portfolio::ItemsPage />
                     <Route path=path!("/settings") view=settings::SettingsPage />
                 </Routes>
             </shell::Shell>

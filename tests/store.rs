@@ -128,3 +128,50 @@ async fn export_then_import_into_an_empty_store_gives_identical_records() {
         "and nothing stored is lost"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_attachment_is_stored_by_its_hash_and_exported_with_the_records() {
+    use benchmate_core::record::{Attachment, ContentHash};
+    let store = fresh("test-attachment").await;
+    let bytes = vec![0xff, 0xd8, 0xff, 0xe0, 1, 2, 3];
+    let attachment = Attachment::new("image/jpeg", bytes.clone());
+    let hash = store.put_attachment(&attachment).await.unwrap();
+    assert_eq!(hash, ContentHash::of(&bytes), "the key is the SHA-256 of the bytes");
+    let back = store.get_attachment(hash).await.unwrap().expect("stored");
+    assert_eq!(back.data(), &bytes[..]);
+    assert_eq!(back.media_type(), "image/jpeg");
+    // The same bytes again are the same file: still one attachment.
+    store
+        .put_attachment(&Attachment::new("image/jpeg", bytes.clone()))
+        .await
+        .unwrap();
+    let other = ContentHash::of(b"not stored");
+    assert!(store.get_attachment(other).await.unwrap().is_none());
+    let backup = store.export_json().await.unwrap();
+    let target = fresh("test-attachment-import").await;
+    target.import_json(&backup).await.unwrap();
+    assert_eq!(
+        target.get_attachment(hash).await.unwrap().expect("imported").data(),
+        &bytes[..],
+        "a backup carries its attachments"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn live_lists_keep_updating_after_the_first_screen_that_read_them_is_gone() {
+    use benchmate_app::store::revision;
+    use leptos::prelude::{GetUntracked, Owner};
+    // A route reads `revision()` first, then the user leaves it: its owner is disposed.
+    let route = Owner::new();
+    route.with(|| revision().get_untracked());
+    route.cleanup();
+    drop(route);
+    let store = fresh("test-live").await;
+    let before = revision().get_untracked();
+    store.create(personal_scope(), &note("Live", 1.0)).await.unwrap();
+    assert_eq!(
+        revision().get_untracked(),
+        before + 1,
+        "a write still bumps the revision"
+    );
+}

@@ -1,6 +1,8 @@
 //! The IndexedDB database: its name, schema versions and upgrades, and the transactions the store runs.
 
-use benchmate_core::record::{Backup, EditContext, Hlc, ImportReport, LocalData, Record, RecordId};
+use benchmate_core::record::{
+    Attachment, Backup, ContentHash, EditContext, Hlc, ImportReport, LocalData, Record, RecordId,
+};
 use benchmate_core::sync::Mutation;
 use idb::{Factory, KeyPath, ObjectStoreParams, Query, TransactionMode, TransactionResult};
 use wasm_bindgen::JsValue;
@@ -182,6 +184,28 @@ impl Database {
                 "the import was interrupted; nothing was changed".into(),
             )),
         }
+    }
+
+    /// Stores a file by its content hash, in one transaction. Storing the same bytes again
+    /// changes nothing, since the key is the hash of the bytes.
+    pub async fn put_attachment(&self, attachment: &Attachment) -> Result<(), StoreError> {
+        let tx = self.db.transaction(&[ATTACHMENTS], TransactionMode::ReadWrite)?;
+        tx.object_store(ATTACHMENTS)?
+            .put(&rows::attachment_row(attachment), None)?
+            .await?;
+        match tx.commit()?.await? {
+            TransactionResult::Committed => Ok(()),
+            TransactionResult::Aborted => Err(StoreError::Browser("the save was interrupted".into())),
+        }
+    }
+
+    pub async fn get_attachment(&self, hash: ContentHash) -> Result<Option<Attachment>, StoreError> {
+        let tx = self.db.transaction(&[ATTACHMENTS], TransactionMode::ReadOnly)?;
+        let row = tx
+            .object_store(ATTACHMENTS)?
+            .get(Query::from(JsValue::from_str(&hash.to_string())))?
+            .await?;
+        Ok(row.as_ref().and_then(rows::attachment_from_row))
     }
 
     pub async fn outbox_len(&self) -> Result<u32, StoreError> {

@@ -17,22 +17,30 @@ pub enum StoreHealth {
     NewerVersionOpen,
 }
 
-// Reference-counted signals, not arena signals: an arena signal belongs to the reactive owner
-// that first touched it (often a page), and would be disposed when that page is left, after
-// which writes no longer refreshed any list.
 thread_local! {
-    static REVISION: ArcRwSignal<u64> = ArcRwSignal::new(0);
-    static HEALTH: ArcRwSignal<StoreHealth> = ArcRwSignal::new(StoreHealth::Ok);
+    static REVISION: RwSignal<u64> = page_lifetime(|| RwSignal::new(0));
+    static HEALTH: RwSignal<StoreHealth> = page_lifetime(|| RwSignal::new(StoreHealth::Ok));
     static CHANNEL_HANDLE: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
-/// Read this in a `LocalResource` (or any reactive closure) to re-run it after any write.
-pub fn revision() -> ArcRwSignal<u64> {
-    REVISION.with(|r| r.clone())
+/// Makes a signal that lives as long as the page. A plain `RwSignal::new` belongs to the
+/// reactive owner current at the call, so if the first screen to read `revision()` were a
+/// route, leaving that route would dispose the signal and every live list after it would
+/// stop updating. A root owner that is never dropped keeps it alive.
+fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
+    let owner = Owner::new_root(None);
+    let value = owner.with(make);
+    std::mem::forget(owner);
+    value
 }
 
-pub fn health() -> ArcRwSignal<StoreHealth> {
-    HEALTH.with(|h| h.clone())
+/// Read this in a `LocalResource` (or any reactive closure) to re-run it after any write.
+pub fn revision() -> RwSignal<u64> {
+    REVISION.with(|r| *r)
+}
+
+pub fn health() -> RwSignal<StoreHealth> {
+    HEALTH.with(|h| *h)
 }
 
 pub(super) fn announce_write() {

@@ -26,7 +26,9 @@ pub mod persistence;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use benchmate_core::record::{Backup, Change, EditContext, ImportReport, Record, RecordBody, RecordId, Scope};
+use benchmate_core::record::{
+    Attachment, Backup, Change, ContentHash, EditContext, ImportReport, Record, RecordBody, RecordId, Scope,
+};
 
 use database::Database;
 
@@ -142,6 +144,20 @@ impl Store {
         let report = self.db.import(&backup).await?;
         live::announce_write();
         Ok(report)
+    }
+
+    /// Stores a file (a certificate photo, a PDF) by its content hash; records refer to it by
+    /// that hash. Resolves once the transaction committed. It does not bump `revision()`: a
+    /// file alone changes no record, and the record that refers to it announces its own write
+    /// (so a form being filled in is not reloaded under the user's fingers).
+    pub async fn put_attachment(&self, attachment: &Attachment) -> Result<ContentHash, StoreError> {
+        self.db.put_attachment(attachment).await?;
+        Ok(attachment.hash())
+    }
+
+    /// The stored file with this content hash, if this device has it.
+    pub async fn get_attachment(&self, hash: ContentHash) -> Result<Option<Attachment>, StoreError> {
+        self.db.get_attachment(hash).await
     }
 
     /// How many changes wait in the outbox for the next sync.

@@ -4,7 +4,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, launchBrowser, phoneContext } = require("./harness.cjs");
 
-const PATHS = ["/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/reagents", "/reagents/receive", "/reagents/qc", "/reagents/items/new", "/portfolio", "/settings"];
+const PATHS = [
+  "/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/reagents", "/reagents/receive",
+  "/reagents/qc", "/reagents/items/new", "/portfolio", "/portfolio/ce", "/portfolio/ce/new", "/portfolio/credentials/new",
+  "/portfolio/items", "/portfolio/transcript/none", "/settings",
+];
 
 for (const colorScheme of ["light", "dark"]) {
   test(`no serious or critical axe violations (${colorScheme})`, async () => {

@@ -46,6 +46,10 @@ pub struct Preferences {
     pub theme: Theme,
     /// The lab's name as shown in the header and on exports; empty when not set.
     pub lab_name: String,
+    /// How many days before a CE cycle ends the Portfolio warns that a credential is behind;
+    /// `None` means the default (`WarningPolicy::default()`, 90 days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ce_warning_days: Option<u32>,
 }
 
 impl Preferences {
@@ -65,6 +69,19 @@ impl Preferences {
     /// Sets the lab name, trimmed and bounded.
     pub fn set_lab_name(&mut self, name: &str) {
         self.lab_name = name.trim().chars().take(Self::MAX_LAB_NAME).collect();
+    }
+
+    /// The longest CE warning lead time kept: a whole five-year cycle.
+    pub const MAX_CE_WARNING_DAYS: u32 = 1826;
+
+    /// When the Portfolio starts warning that a credential is behind.
+    pub fn ce_warning_policy(&self) -> crate::portfolio::WarningPolicy {
+        match self.ce_warning_days {
+            Some(days) => crate::portfolio::WarningPolicy {
+                lead_days: days.min(Self::MAX_CE_WARNING_DAYS),
+            },
+            None => crate::portfolio::WarningPolicy::default(),
+        }
     }
 
     /// Formats a calendar date the way the user asked for.
@@ -114,6 +131,7 @@ mod tests {
             date_format: DateFormat::DayMonthYear,
             theme: Theme::Dark,
             lab_name: "St. Elsewhere Chemistry".into(),
+            ce_warning_days: Some(60),
         };
         assert_eq!(Preferences::from_json(&prefs.to_json()), prefs);
     }
@@ -139,5 +157,31 @@ mod tests {
             prefs.date_format = format;
             assert_eq!(prefs.format_date(date), expect);
         }
+    }
+
+    #[test]
+    fn the_ce_warning_lead_time_defaults_to_90_days_and_is_bounded() {
+        let mut prefs = Preferences::default();
+        assert_eq!(prefs.ce_warning_policy().lead_days, 90);
+        prefs.ce_warning_days = Some(30);
+        assert_eq!(prefs.ce_warning_policy().lead_days, 30);
+        prefs.ce_warning_days = Some(100_000);
+        assert_eq!(prefs.ce_warning_policy().lead_days, 1826);
+        // Saved preferences from before this setting load with the default.
+        check_load(
+            r#"{"lab_name":"X"}"#,
+            Preferences {
+                lab_name: "X".into(),
+                ..Preferences::default()
+            },
+        );
+        let round = Preferences::from_json(
+            &Preferences {
+                ce_warning_days: Some(45),
+                ..Preferences::default()
+            }
+            .to_json(),
+        );
+        assert_eq!(round.ce_warning_days, Some(45));
     }
 }

@@ -128,6 +128,11 @@ impl Credential {
     }
 }
 
+/// Credentials are records of their own kind, kept in the user's personal scope.
+impl crate::record::RecordBody for Credential {
+    const KIND: &'static str = "credential";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +204,15 @@ mod tests {
         let florida = catalogue.program("fl-64b3-11-001").expect("listed");
         // 24 months from 2025-09-01 is 2027-09-01 -> 2027-08-31 (Florida's biennium ends 31 August).
         assert_eq!(florida.suggested_cycle_end(day("2025-09-01")), Some(day("2027-08-31")));
+    }
+
+    #[test]
+    fn a_credential_is_stored_as_a_credential_record_and_read_back() {
+        use crate::record::RecordBody;
+        assert_eq!(Credential::kind().expect("valid kind").as_str(), "credential");
+        let mut credential = Credential::new("MLS(ASCP)", "ascp-boc-cmp-mls", day("2024-01-01"), day("2026-12-31"));
+        credential.credential_number = Some("123456".to_string());
+        let record = super::super::stored_for_test(&credential);
+        assert_eq!(record.body::<Credential>().expect("reads back"), credential);
     }
 }

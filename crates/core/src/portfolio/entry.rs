@@ -143,6 +143,11 @@ pub(crate) fn check_attachment_hashes(problems: &mut Vec<PortfolioError>, attach
     }
 }
 
+/// CE entries are records of their own kind, kept in the user's personal scope.
+impl crate::record::RecordBody for CeEntry {
+    const KIND: &'static str = "ce_entry";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +251,17 @@ mod tests {
             minimal,
             r#"{"title":"T","completed_on":"2026-01-01","amount":{"value":1.0,"credit_type":"ceu"}}"#
         );
+    }
+
+    #[test]
+    fn an_entry_is_stored_as_a_ce_entry_record_and_read_back() {
+        use crate::record::RecordBody;
+        assert_eq!(CeEntry::kind().expect("valid kind").as_str(), "ce_entry");
+        let entry = quick("Transfusion reactions", "2026-03-04", 1.5, CreditType::PaceContactHour)
+            .with_categories(&["blood_bank"]);
+        let record = super::super::stored_for_test(&entry);
+        assert_eq!(record.body::<CeEntry>().expect("reads back"), entry);
+        // A record of another kind is not read as an entry.
+        assert!(record.body::<super::super::Credential>().is_err());
     }
 }

@@ -196,6 +196,11 @@ impl PortfolioItem {
     }
 }
 
+/// Portfolio items are records of their own kind, kept in the user's personal scope.
+impl crate::record::RecordBody for PortfolioItem {
+    const KIND: &'static str = "portfolio_item";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,5 +285,20 @@ mod tests {
         assert_eq!(back, training);
         assert_eq!(back.headline(), "Training given: Blood culture collection");
         assert_eq!(back.kind_id(), "training");
+    }
+
+    #[test]
+    fn an_item_is_stored_as_a_portfolio_item_record_and_read_back() {
+        use crate::record::RecordBody;
+        assert_eq!(PortfolioItem::kind().expect("valid kind").as_str(), "portfolio_item");
+        let item = PortfolioItem::new(
+            ItemDetails::Rotation {
+                department: "Blood bank".to_string(),
+                site: None,
+            },
+            NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"),
+        );
+        let record = super::super::stored_for_test(&item);
+        assert_eq!(record.body::<PortfolioItem>().expect("reads back"), item);
     }
 }

@@ -39,3 +39,21 @@ pub use rules::ProgramRules;
 pub use standing::{Standing, Timing, WarningPolicy};
 pub use synthetic::synthetic_portfolio;
 pub use transcript::Transcript;
+
+/// Saves `body` as a new personal-scope record, as the app's store does, for the tests that
+/// check each portfolio body type is a record kind that reads back unchanged.
+#[cfg(test)]
+pub(crate) fn stored_for_test<T: crate::record::RecordBody>(body: &T) -> crate::record::Record {
+    use crate::record::{DeviceId, EditContext, Hlc, Record, RecordId, Scope, UserId};
+    let mut clock = Hlc::new(DeviceId::from_random_bytes([7; 16]));
+    let mut ctx = EditContext {
+        clock: &mut clock,
+        now_millis: 1_764_000_000_000,
+        author: Some(UserId::new("ana").expect("valid user id")),
+    };
+    let id = RecordId::new_v7(1_764_000_000_000, [1; 10]).expect("valid id");
+    let scope: Scope = "personal:local".parse().expect("valid scope");
+    let (record, changes) = Record::create(&mut ctx, id, scope, body).expect("body is an object");
+    assert!(!changes.is_empty(), "creating a record writes its fields");
+    record
+}
