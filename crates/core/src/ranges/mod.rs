@@ -20,6 +20,7 @@ pub mod import;
 pub mod lab_record;
 pub mod model;
 pub mod normalize;
+pub mod preferred;
 pub mod report;
 pub mod row_error;
 pub mod rows;
@@ -41,6 +42,7 @@ pub use flag::{
 pub use import::{revalidate, validate_csv, validate_json};
 pub use lab_record::{plan_import, ImportPlan, LabAnalyteRanges};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
+pub use preferred::{interval_in_unit, preferred_unit};
 pub use report::{ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
 pub use row_error::RowError;
 pub use search::{Hit, SearchIndex};
