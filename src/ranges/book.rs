@@ -45,7 +45,9 @@ pub fn use_book() -> LocalResource<LoadedBook> {
                 },
                 Err(err) => LoadedBook {
                     book: Arc::new(RangeBook::new(defaults().clone(), None)),
-                    lab_error: Some(format!("The lab's own table could not be read ({err}); showing the defaults.")),
+                    lab_error: Some(format!(
+                        "The lab's own table could not be read ({err}); showing the defaults."
+                    )),
                 },
             }
         }

@@ -1,7 +1,7 @@
 //! One logged critical call and its history: who changed which field, when, from what to what.
 
-use benchmate_core::record::{HistoryEntry, RecordId, Slot};
 use benchmate_core::ranges::CriticalCall;
+use benchmate_core::record::{HistoryEntry, RecordId, Slot};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -30,7 +30,13 @@ fn row(entry: &HistoryEntry) -> [String; 5] {
         Slot::Field(name) => name.replace('_', " "),
         Slot::Deleted => "deleted".into(),
     };
-    [when, who, what, entry.old.as_ref().map(plain).unwrap_or_default(), plain(&entry.new)]
+    [
+        when,
+        who,
+        what,
+        entry.old.as_ref().map(plain).unwrap_or_default(),
+        plain(&entry.new),
+    ]
 }
 
 async fn load(id: String) -> Result<Option<(CriticalCall, Vec<[String; 5]>)>, String> {

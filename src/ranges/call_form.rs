@@ -30,7 +30,12 @@ enum Saving {
 
 /// A text field of the form: label, id, signal, and whether it may be left empty.
 #[component]
-fn TextField(id: &'static str, label: &'static str, value: RwSignal<String>, #[prop(optional)] optional: bool) -> impl IntoView {
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}{optional.then_some(" (optional)")}</label>
@@ -50,7 +55,10 @@ pub fn CallForm(prefill: CallPrefill) -> impl IntoView {
     let caller = RwSignal::new(String::new());
     let accession = RwSignal::new(String::new());
     let state = RwSignal::new(Saving::Idle);
-    let summary = format!("{} {} {} ({})", prefill.analyte_name, prefill.value, prefill.unit, prefill.flag);
+    let summary = format!(
+        "{} {} {} ({})",
+        prefill.analyte_name, prefill.value, prefill.unit, prefill.flag
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(result_at), Some(call_at)) = (from_input(&result_time.get()), from_input(&call_time.get())) else {
@@ -75,7 +83,9 @@ pub fn CallForm(prefill: CallPrefill) -> impl IntoView {
         };
         let problems = call.validate();
         if !problems.is_empty() {
-            state.set(Saving::Refused(problems.iter().map(|p| super::sentence(&p.to_string())).collect()));
+            state.set(Saving::Refused(
+                problems.iter().map(|p| super::sentence(&p.to_string())).collect(),
+            ));
             return;
         }
         state.set(Saving::Busy);

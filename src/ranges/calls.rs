@@ -17,7 +17,7 @@ async fn load_calls() -> Result<Vec<(String, CriticalCall)>, StoreError> {
         .into_iter()
         .map(|(record, call)| (record.id().to_string(), call))
         .collect();
-    calls.sort_by(|a, b| (b.1.call_time, b.1.result_time).cmp(&(a.1.call_time, a.1.result_time)));
+    calls.sort_by_key(|c| std::cmp::Reverse((c.1.call_time, c.1.result_time)));
     Ok(calls)
 }
 

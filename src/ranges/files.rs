@@ -27,5 +27,8 @@ pub async fn read_picked(ev: &leptos::ev::Event) -> Option<Result<(String, Strin
     let file = input.files()?.get(0)?;
     input.set_value("");
     let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    Some(text.map(|t| (file.name(), t)).ok_or_else(|| "The file could not be read.".to_string()))
+    Some(
+        text.map(|t| (file.name(), t))
+            .ok_or_else(|| "The file could not be read.".to_string()),
+    )
 }

@@ -73,7 +73,13 @@ pub fn FlagCard(book: Arc<RangeBook>, analyte: Analyte, patient: RwSignal<Patien
     let picked = RwSignal::new(start_unit.clone());
     let other = RwSignal::new(String::new());
     let calling = RwSignal::new(false);
-    let unit = move || if picked.get() == OTHER { other.get() } else { picked.get() };
+    let unit = move || {
+        if picked.get() == OTHER {
+            other.get()
+        } else {
+            picked.get()
+        }
+    };
     let outcome = {
         let (book, analyte) = (book.clone(), analyte.clone());
         Memo::new(move |_| patient.with(|p| evaluate(&book, &analyte, &text.get(), &unit(), p)))

@@ -39,7 +39,10 @@ pub fn RangesPage() -> impl IntoView {
                     if !analyte.loinc.is_empty() {
                         detail.push(format!("LOINC {}", analyte.loinc));
                     }
-                    if hit.matched != analyte.name && !analyte.abbreviations.contains(&hit.matched) && hit.matched != analyte.loinc {
+                    if hit.matched != analyte.name
+                        && !analyte.abbreviations.contains(&hit.matched)
+                        && hit.matched != analyte.loinc
+                    {
                         detail.push(format!("matched \u{201c}{}\u{201d}", hit.matched));
                     }
                     Row {

@@ -87,7 +87,9 @@ pub fn LabTablePage() -> impl IntoView {
         match report.accept(mode) {
             Err(refused) => outcome.set(Some(Err(format!("Nothing was imported: {refused}.")))),
             Ok(table) => spawn_local(async move {
-                let stored = store_table(table).await.map_err(|e| format!("Nothing more was saved: {e}"));
+                let stored = store_table(table)
+                    .await
+                    .map_err(|e| format!("Nothing more was saved: {e}"));
                 if stored.is_ok() {
                     checked.set(None);
                 }
@@ -121,7 +123,7 @@ pub fn LabTablePage() -> impl IntoView {
                             let mut ids: Vec<String> = table.intervals.iter().map(|i| i.analyte.clone()).collect();
                             ids.dedup();
                             view! {
-                                <p id="lab-table-count">{format!("{} intervals for {} analytes.", table.intervals.len(), ids.len())}</p>
+                                <p id="lab-table-count">{format!("{} intervals for {} {}.", table.intervals.len(), ids.len(), if ids.len() == 1 { "analyte" } else { "analytes" })}</p>
                                 <ul class="link-list">{ids.into_iter().map(|id| view! { <li><A href=format!("/ranges/{id}")>{id.clone()}</A></li> }).collect_view()}</ul>
                             }.into_any()
                         }

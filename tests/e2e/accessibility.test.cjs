@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, launchBrowser, phoneContext } = require("./harness.cjs");
 
-const PATHS = ["/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/reagents", "/portfolio", "/settings"];
+const PATHS = ["/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/ranges/potassium", "/ranges/calls", "/ranges/lab", "/reagents", "/portfolio", "/settings"];
 
 for (const colorScheme of ["light", "dark"]) {
   test(`no serious or critical axe violations (${colorScheme})`, async () => {

@@ -27,7 +27,11 @@ pub fn interval_in_unit(
     let scale = 10f64.powi(i32::from(analyte.decimals_for(unit)));
     let convert = |limit: Option<f64>| -> Result<Option<f64>, ConversionError> {
         limit
-            .map(|v| converter.convert(analyte, v, &interval.unit, unit).map(|c| (c * scale).round() / scale))
+            .map(|v| {
+                converter
+                    .convert(analyte, v, &interval.unit, unit)
+                    .map(|c| (c * scale).round() / scale)
+            })
             .transpose()
     };
     Ok(Interval {
@@ -52,9 +56,24 @@ mod tests {
         // 140 x 0.05551 = 7.771 -> 7.8; 45 x 0.05551 = 2.498 -> 2.5; 480 x 0.05551 = 26.6.
         // Potassium is reported in mmol/L in both systems: unchanged.
         let cases = [
-            ("glucose", UnitSystem::Si, "3.9 to 7.8 mmol/L", "below 2.5 or above 26.6 mmol/L"),
-            ("glucose", UnitSystem::Conventional, "70 to 140 mg/dL", "below 45 or above 480 mg/dL"),
-            ("potassium", UnitSystem::Si, "3.5 to 5.1 mmol/L", "below 2.8 or above 6.2 mmol/L"),
+            (
+                "glucose",
+                UnitSystem::Si,
+                "3.9 to 7.8 mmol/L",
+                "below 2.5 or above 26.6 mmol/L",
+            ),
+            (
+                "glucose",
+                UnitSystem::Conventional,
+                "70 to 140 mg/dL",
+                "below 45 or above 480 mg/dL",
+            ),
+            (
+                "potassium",
+                UnitSystem::Si,
+                "3.5 to 5.1 mmol/L",
+                "below 2.8 or above 6.2 mmol/L",
+            ),
         ];
         for (id, system, reference, critical) in cases {
             let analyte = book.analyte(id).expect("analyte");
@@ -64,8 +83,16 @@ mod tests {
                 let shown = interval_in_unit(analyte, interval, unit, &UcumConverter).expect("converts");
                 shown.describe_limits(analyte.decimals_for(unit))
             };
-            assert_eq!(describe(selection.reference.expect("reference").interval), reference, "{id}");
-            assert_eq!(describe(selection.critical.expect("critical").interval), critical, "{id}");
+            assert_eq!(
+                describe(selection.reference.expect("reference").interval),
+                reference,
+                "{id}"
+            );
+            assert_eq!(
+                describe(selection.critical.expect("critical").interval),
+                critical,
+                "{id}"
+            );
         }
     }
 }
