@@ -65,7 +65,7 @@ fn evaluate(book: &RangeBook, analyte: &Analyte, text: &str, unit: &str, patient
 }
 
 #[component]
-pub fn FlagCard(book: Arc<RangeBook>, analyte: Analyte, patient: RwSignal<Patient>) -> impl IntoView {
+pub fn FlagCard(book: Signal<Arc<RangeBook>>, analyte: Analyte, patient: RwSignal<Patient>) -> impl IntoView {
     let prefs = use_preferences();
     let start_unit = preferred_unit(&analyte, prefs.with_untracked(|p| p.unit_system)).to_string();
     let units: Vec<String> = analyte.units().map(str::to_string).collect();
@@ -81,8 +81,11 @@ pub fn FlagCard(book: Arc<RangeBook>, analyte: Analyte, patient: RwSignal<Patien
         }
     };
     let outcome = {
-        let (book, analyte) = (book.clone(), analyte.clone());
-        Memo::new(move |_| patient.with(|p| evaluate(&book, &analyte, &text.get(), &unit(), p)))
+        let analyte = analyte.clone();
+        Memo::new(move |_| {
+            let (text, unit) = (text.get(), unit());
+            book.with(|book| patient.with(|p| evaluate(book, &analyte, &text, &unit, p)))
+        })
     };
     // A changed result is a new result: a call form opened for the old one closes.
     Effect::new(move |_| {

@@ -81,9 +81,12 @@ fn lines(book: &RangeBook, analyte: &Analyte, patient: &Patient, system: UnitSys
 }
 
 #[component]
-pub fn IntervalsCard(book: Arc<RangeBook>, analyte: Analyte, patient: RwSignal<Patient>) -> impl IntoView {
+pub fn IntervalsCard(book: Signal<Arc<RangeBook>>, analyte: Analyte, patient: RwSignal<Patient>) -> impl IntoView {
     let prefs = use_preferences();
-    let shown = Memo::new(move |_| patient.with(|p| lines(&book, &analyte, p, prefs.with(|p| p.unit_system))));
+    let shown = Memo::new(move |_| {
+        let system = prefs.with(|p| p.unit_system);
+        book.with(|book| patient.with(|p| lines(book, &analyte, p, system)))
+    });
     view! {
         <div class="card intervals" aria-live="polite">
             <h2>"For this patient"</h2>
