@@ -54,7 +54,7 @@ test("K, potassium 6.8 mmol/L for an adult is critical high, the call is logged 
     await page.tap("#log-call");
     assert.match(await page.textContent(".call-summary"), /Potassium 6\.8 mmol\/L \(critical high\)/);
     await page.tap("#save-call");
-    assert.match(await page.textContent(".call-form [role=alert]"), /Person notified is required/);
+    assert.match(await page.textContent(".call-form [role=alert]"), /Name of the person notified is required/);
     await page.fill("#call-notified-name", "Dr. Amara Osei");
     await page.fill("#call-notified-role", "physician");
     await page.check("#call-read-back");
