@@ -1,6 +1,7 @@
 //! The search-as-you-type benchmark in the browser's wasm: every keystroke of the benchmark
 //! queries over a 2,000-analyte table, timed with `performance.now()`. It prints the median
 //! and 99th percentile per keystroke; it asserts no time (a shared machine is no stopwatch).
+//! The figure is printed with `-- --nocapture`; add `--release` for the optimised wasm.
 #![cfg(target_arch = "wasm32")]
 
 use benchmate_core::ranges::synthetic::BENCH_QUERIES;
