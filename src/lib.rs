@@ -46,6 +46,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calculators/:id") view=calculators::CalculatorPage />
                     <Route path=path!("/convert") view=calculators::ConverterPage />
                     <Route path=path!("/ranges") view=ranges::RangesPage />
+                    <Route path=path!("/ranges/calls") view=ranges::CallsPage />
+                    <Route path=path!("/ranges/calls/:id") view=ranges::CallPage />
+                    <Route path=path!("/ranges/lab") view=ranges::LabTablePage />
+                    <Route path=path!("/ranges/:id") view=ranges::AnalytePage />
                     <Route path=path!("/reagents") view=reagents::ReagentsPage />
                     <Route path=path!("/reagents/receive") view=reagents::ReceivePage />
                     <Route path=path!("/reagents/items/:id") view=reagents::ReagentPage />

@@ -5,9 +5,9 @@ const assert = require("node:assert/strict");
 const { startServer, launchBrowser, phoneContext } = require("./harness.cjs");
 
 const PATHS = [
-  "/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/reagents", "/reagents/receive",
-  "/reagents/qc", "/reagents/items/new", "/portfolio", "/portfolio/ce", "/portfolio/ce/new", "/portfolio/credentials/new",
-  "/portfolio/items", "/portfolio/transcript/none", "/settings",
+  "/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/ranges/potassium", "/ranges/calls",
+  "/ranges/lab", "/reagents", "/reagents/receive", "/reagents/qc", "/reagents/items/new", "/portfolio", "/portfolio/ce",
+  "/portfolio/ce/new", "/portfolio/credentials/new", "/portfolio/items", "/portfolio/transcript/none", "/settings",
 ];
 
 for (const colorScheme of ["light", "dark"]) {

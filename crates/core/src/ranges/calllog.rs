@@ -5,6 +5,7 @@
 //! Times carry their UTC offset, so a call log reads in local time and sorts in real time.
 
 use super::csv::{write_number, write_row, write_text};
+use crate::record::RecordBody;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -31,6 +32,10 @@ pub struct CriticalCall {
     pub accession: Option<String>,
     #[serde(default)]
     pub note: String,
+}
+
+impl RecordBody for CriticalCall {
+    const KIND: &'static str = "critical_call";
 }
 
 /// A field of a call that is not acceptable, and why.

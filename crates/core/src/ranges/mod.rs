@@ -17,14 +17,17 @@ pub mod csv;
 pub mod export;
 pub mod flag;
 pub mod import;
+pub mod lab_record;
 pub mod model;
 pub mod normalize;
+pub mod preferred;
 pub mod report;
 pub mod row_error;
 pub mod rows;
 pub mod search;
 pub mod select;
 pub mod synthetic;
+pub mod ucum_converter;
 
 pub use age::{age_in_days, describe_age, AgeLimit, AgeRange, AgeUnit};
 pub use book::{RangeBook, Selection, Shown};
@@ -37,9 +40,12 @@ pub use flag::{
     UnitConverter,
 };
 pub use import::{revalidate, validate_csv, validate_json};
+pub use lab_record::{plan_import, ImportPlan, LabAnalyteRanges};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
+pub use preferred::{interval_in_unit, preferred_unit};
 pub use report::{ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
 pub use row_error::RowError;
 pub use search::{Hit, SearchIndex};
 pub use select::{select_interval, NoMatch, Patient, PatientSex};
 pub use synthetic::synthetic_analytes;
+pub use ucum_converter::UcumConverter;
