@@ -6,6 +6,7 @@
 //! `benchmate-core`, so the components here only show state and forward input.
 
 mod calculators;
+mod files;
 mod home;
 mod panic;
 mod portfolio;

@@ -58,7 +58,7 @@ fn per_keystroke_search_over_2000_analytes() {
     assert!(results > 0, "the searches found something");
     samples.sort_by(f64::total_cmp);
     console_log!(
-        "ranges search, 2000 analytes, {} keystrokes: median {:.3} ms, p99 {:.3} ms, max {:.3} ms per keystroke",
+        "ranges search benchmark: 2000 analytes, {} keystrokes: median {:.3} ms, p99 {:.3} ms, max {:.3} ms per keystroke",
         samples.len(),
         percentile(&samples, 0.5),
         percentile(&samples, 0.99),

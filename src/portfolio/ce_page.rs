@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::ce_form::CeForm;
-use super::history::RecordHistory;
 use super::{parse_id, show_notice, Notice};
+use crate::records::RecordHistory;
 use crate::store::{revision, Store, StoreError};
 
 #[component]
@@ -49,7 +49,7 @@ pub fn CeEntryPage() -> impl IntoView {
                         {record.is_deleted().then(|| view! { <p class="notice warn">"This entry was deleted."</p> })}
                         {show_notice(notice)}
                         <CeForm editing=Some((record.id(), entry)) notice=notice />
-                        <RecordHistory record=record notice=notice />
+                        <RecordHistory id=record.id() />
                     }.into_any(),
                     Ok(None) => view! { <h1>"Entry not found"</h1><p>"This CE entry is not on this device."</p> }.into_any(),
                     Err(err) => view! { <p class="notice danger" role="alert">{err.to_string()}</p> }.into_any(),

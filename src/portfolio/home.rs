@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::credential_card::CredentialCard;
-use super::download::download;
 use super::{catalogue, today, PortfolioData};
+use crate::files::download;
 use crate::settings::use_preferences;
 use crate::store::revision;
 

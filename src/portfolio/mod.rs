@@ -9,8 +9,6 @@ mod ce_page;
 mod certificate;
 mod credential_card;
 mod credential_form;
-mod download;
-mod history;
 mod home;
 mod image;
 mod items;

@@ -9,8 +9,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::certificate::Thumbnail;
-use super::download::download;
 use super::{catalogue, today, PortfolioData};
+use crate::files::download;
 use crate::settings::use_preferences;
 use crate::store::revision;
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use super::files::download;
 use super::time::show;
+use crate::files::download;
 use crate::store::{revision, Store, StoreError};
 
 async fn load_calls() -> Result<Vec<(String, CriticalCall)>, StoreError> {

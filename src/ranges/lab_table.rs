@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::book::{default_catalogue, lab_table};
-use super::files::{download, read_picked};
+use crate::files::{download, read_picked};
 use crate::store::{lab_scope, revision, Store, StoreError};
 
 /// A file read and checked, waiting for the user's choice.

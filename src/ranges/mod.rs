@@ -7,7 +7,6 @@ mod book;
 mod call;
 mod call_form;
 mod calls;
-mod files;
 mod flag;
 mod home;
 mod intervals;

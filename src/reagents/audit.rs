@@ -1,75 +1,22 @@
 //! The audit trail: a record's history as a table (who, when, field, old, new) and CSV exports
 //! per reagent, per lot, or of every reagent, lot, verification and QC record in a date range.
 
+use crate::files::download;
 use benchmate_core::qc::{ControlLot, QcResult};
 use benchmate_core::reagents::{audit_csv, audit_rows, AuditRow, Lot, LotVerification, Reagent};
 use benchmate_core::record::{Record, RecordBody};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::field::TextField;
 use crate::store::{Store, StoreError};
 
-/// Offers `text` as a CSV file download.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "The browser refused to save the file.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
-/// Shows a history value briefly: long JSON (a lot's transition list) is cut.
-fn short(text: &str) -> String {
-    if text.chars().count() > 80 {
-        text.chars().take(77).collect::<String>() + "…"
-    } else {
-        text.to_string()
-    }
-}
-
-/// A record's history, newest first.
-#[component]
-pub fn HistoryTable(record: Record) -> impl IntoView {
-    let mut rows = audit_rows("", &record);
-    rows.reverse();
-    view! {
-        <h2>"History"</h2>
-        <div class="table-scroll">
-            <table class="history">
-                <thead><tr><th scope="col">"When (UTC)"</th><th scope="col">"Who"</th><th scope="col">"Field"</th><th scope="col">"Old"</th><th scope="col">"New"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>
-                            <td>{r.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()}</td>
-                            <td>{r.author}</td>
-                            <td>{r.field}</td>
-                            <td>{short(&r.old)}</td>
-                            <td>{short(&r.new)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-/// A button exporting the history of the given records (label, record) as one CSV file.
 #[component]
 pub fn RecordsExport(records: Vec<(String, Record)>, file: String) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let export = move |_| {
         let rows: Vec<AuditRow> = records.iter().flat_map(|(label, r)| audit_rows(label, r)).collect();
-        error.set(download(&file, &audit_csv(&rows, None, None)).err());
+        error.set(download(&file, "text/csv", &audit_csv(&rows, None, None)).err());
     };
     view! {
         <div class="toolbar">
@@ -118,7 +65,7 @@ pub fn DateRangeExport() -> impl IntoView {
             }
             .await;
             notice.set(match result {
-                Ok(rows) => download("audit-reagents.csv", &audit_csv(&rows, from, to)).err(),
+                Ok(rows) => download("audit-reagents.csv", "text/csv", &audit_csv(&rows, from, to)).err(),
                 Err(err) => Some(err.to_string()),
             });
         });

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::audit::{HistoryTable, RecordsExport};
+use super::audit::RecordsExport;
 use super::data::{now, Inventory};
 use super::field::{optional_count, TextField};
 use crate::settings::use_preferences;
@@ -52,7 +52,7 @@ pub fn LotPage() -> impl IntoView {
                     Err(err) => view! { <h1>"Lot"</h1><p class="notice danger">{format!("The lot cannot be read: {err}")}</p> }.into_any(),
                     Ok(inv) => match inv.lot(&id()).cloned() {
                         None => view! { <h1>"Lot not found"</h1><p><A href="/reagents">"Back to reagents"</A></p> }.into_any(),
-                        Some((record, lot)) => view! { <LotDetails inventory=inv record_id=record.id() lot=lot notice=notice person=person /> <HistoryTable record=record /> }.into_any(),
+                        Some((record, lot)) => view! { <LotDetails inventory=inv record_id=record.id() lot=lot notice=notice person=person /> <crate::records::RecordHistory id=record.id() /> }.into_any(),
                     },
                 })}
             </Suspense>

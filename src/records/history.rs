@@ -126,12 +126,12 @@ fn Entries(record: Record, problem: RwSignal<Option<String>>) -> impl IntoView {
                         let stamp = entry.stamp;
                         let slot = entry.slot.clone();
                         view! {
-                            <tr>
+                            <tr class="history-entry" class:current=entry.is_current>
                                 <td>{when(stamp.millis)}</td>
                                 <td>{entry.author.as_ref().map(|a| a.to_string()).unwrap_or_else(|| "this device (no account)".into())}</td>
-                                <td>{field}</td>
+                                <td>{field}{entry.is_current.then_some(" (current)")}</td>
                                 <td>{entry.old.as_ref().map(show_value).unwrap_or_default()}</td>
-                                <td>{show_value(&entry.new)}{entry.is_current.then_some(" (current)")}</td>
+                                <td class="history-new">{show_value(&entry.new)}</td>
                                 <td>{restorable.then(|| view! {
                                     <button class="button secondary" on:click=move |_| {
                                         if let Slot::Field(name) = slot.clone() {

@@ -6,8 +6,20 @@ pub use history::RecordHistory;
 
 use serde_json::Value;
 
-/// A stored field value as a person reads it.
+/// The longest value a history cell shows; longer ones (a lot's list of transitions) are cut.
+const SHOWN_CHARS: usize = 80;
+
+/// A stored field value as a person reads it, cut to a table cell's length.
 pub fn show_value(value: &Value) -> String {
+    let text = full_value(value);
+    if text.chars().count() > SHOWN_CHARS {
+        text.chars().take(SHOWN_CHARS - 1).collect::<String>() + "…"
+    } else {
+        text
+    }
+}
+
+fn full_value(value: &Value) -> String {
     match value {
         Value::Null => "(empty)".to_string(),
         Value::String(text) if text.is_empty() => "(empty)".to_string(),

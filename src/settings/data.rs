@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::files::download;
 use crate::store::persistence::{self, format_bytes};
 use crate::store::{revision, Store};
 
@@ -27,7 +28,7 @@ pub fn DataCard() -> impl IntoView {
         spawn_local(async move {
             let result = async { Store::open().await?.export_json().await }.await;
             notice.set(Some(match result {
-                Ok(json) => match download("benchmate-backup.json", &json) {
+                Ok(json) => match download("benchmate-backup.json", "application/json", &json) {
                     Ok(()) => Notice::Done("Backup saved as benchmate-backup.json.".into()),
                     Err(why) => Notice::Failed(why),
                 },
@@ -94,21 +95,4 @@ pub fn DataCard() -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// Saves `text` as a file through the browser's download.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "The browser refused to save the file.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }

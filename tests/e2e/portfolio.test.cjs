@@ -127,7 +127,7 @@ test("CE entry with a certificate offline counts toward ASCP and is on the trans
     await page.tap("button:text-is('Save changes')");
     await page.waitForSelector("h1:text-is('Transfusion reactons')");
     const latest = await page.textContent(".history-entry >> nth=0");
-    assert.match(latest, /title \(current\)\s*Transfusion reactions → Transfusion reactons/);
+    assert.match(latest, /title \(current\)\s*Transfusion reactions\s*Transfusion reactons/);
     await page.tap(".history-entry:not(.current):has(.history-new:text-is('Transfusion reactions')) >> text=Restore");
     await page.waitForSelector("h1:text-is('Transfusion reactions')");
     assert.equal(await page.inputValue("#ce-title"), "Transfusion reactions");

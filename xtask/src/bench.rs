@@ -17,10 +17,10 @@ pub fn bench() -> Result<(), String> {
             .arg(&baseline)
             .env("CHROMIUM", &chromium),
     )?;
-    crate::step("Local store: 10,000 records in IndexedDB (optimized wasm, headless Chromium)");
+    crate::step("In the browser (optimized wasm, headless Chromium): the local store, the ranges search");
     // The browser benchmarks are wasm-bindgen tests that print their figures; built with the
     // app's own release profile, so they measure the code users run.
-    for test in ["store_bench"] {
+    for test in ["store_bench", "ranges_search_bench"] {
         let out = tools
             .cmd("cargo", &root)
             .args([

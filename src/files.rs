@@ -1,4 +1,5 @@
-//! Files in and out of the browser: a download of generated text, and reading a picked file.
+//! Files in and out of the browser, for every section: a download of generated text (CSV,
+//! JSON), and reading a picked file.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
