@@ -2,19 +2,11 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser, phoneContext, waitForServiceWorker } = require("./harness.cjs");
+const { openOffline } = require("./harness.cjs");
 
 test("anion gap and a unit conversion, offline, as a tech would do them", async () => {
-  const server = await startServer();
-  const browser = await launchBrowser();
+  const { server, browser, context, page, errors } = await openOffline();
   try {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
-    await server.stop();
 
     await page.tap("nav >> text=Calculators");
     await page.fill("#calc-search", "anion");

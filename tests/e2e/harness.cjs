@@ -89,4 +89,22 @@ async function waitForServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 }
 
-module.exports = { startServer, launchBrowser, launchPersistentPhone, phoneContext, waitForServiceWorker };
+/**
+ * The app as a tech has it offline: a phone that visited the real server once (so the service
+ * worker controls the page), after which the server was stopped. `errors` collects any script
+ * error on the page. The caller closes `browser` (and may call `server.stop()` again: it is safe).
+ */
+async function openOffline() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  await server.stop();
+  return { server, browser, context, page, errors };
+}
+
+module.exports = { startServer, launchBrowser, launchPersistentPhone, phoneContext, waitForServiceWorker, openOffline };

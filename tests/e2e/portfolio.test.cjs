@@ -5,7 +5,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const zlib = require("node:zlib");
-const { startServer, launchBrowser, phoneContext, waitForServiceWorker } = require("./harness.cjs");
+const { openOffline } = require("./harness.cjs");
 
 /** CRC-32 (ISO 3309), as PNG chunks need it. */
 function crc32(bytes) {
@@ -51,16 +51,8 @@ function stripedPng(width, height) {
 }
 
 test("CE entry with a certificate offline counts toward ASCP and is on the transcript", async () => {
-  const server = await startServer();
-  const browser = await launchBrowser();
+  const { server, browser, context, page, errors } = await openOffline();
   try {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
-    await server.stop();
 
     // A credential: MLS(ASCP), three-year cycle from 2025-01-01; the end is suggested.
     await page.tap("nav >> text=Portfolio");

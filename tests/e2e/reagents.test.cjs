@@ -4,7 +4,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser, phoneContext, waitForServiceWorker } = require("./harness.cjs");
+const { openOffline } = require("./harness.cjs");
 
 // A DataMatrix scan as a wedge types it: symbology prefix ]d2, GTIN (01), expiry (17) 2028-06-30,
 // serial (21) ended by the group separator (ASCII 29), then the lot (10).
@@ -13,16 +13,8 @@ const SCAN = "]d20104150000021126172806302112345ABC\x1D10LOT42X";
 const SCAN_WITHOUT_SEPARATOR = "010415000002112610LOT43Y17280731";
 
 test("receive by scan, lot lifecycle, QC chart and a 1-3s rejection, offline", async () => {
-  const server = await startServer();
-  const browser = await launchBrowser();
+  const { server, browser, context, page, errors } = await openOffline();
   try {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.goto(server.url);
-    await waitForServiceWorker(page);
-    await server.stop();
 
     // Receive: the scan field has the focus; Enter reads the scan and fills the form.
     await page.tap("nav >> text=Reagents");
