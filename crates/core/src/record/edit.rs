@@ -34,6 +34,7 @@ impl EditContext<'_> {
 /// In JSON: `{"slot": "field", "field": "lot", "write": {...}}` or
 /// `{"slot": "tombstone", "write": {...}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "slot", rename_all = "snake_case")]
 pub enum Change {
     Field { field: String, write: Write<Value> },

@@ -18,6 +18,7 @@ use super::register::{Register, Write};
 /// or losing value. Deleting sets the tombstone register to `true`; the fields stay, so an
 /// undelete (or a restore from history) brings everything back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "RecordRepr", into = "RecordRepr")]
 pub struct Record {
     id: RecordId,
@@ -213,6 +214,7 @@ impl Record {
 /// The stored form of a record. `conflicted_fields` is written for stores to index and for
 /// people reading a backup; it is recomputed from the writes, never trusted, when read.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 struct RecordRepr {
     id: RecordId,
     kind: Kind,

@@ -24,6 +24,7 @@ pub const MAX_FORWARD_DRIFT_MILLIS: u64 = 60 * 60 * 1000;
 /// In JSON a stamp is one string, `<millis: 16 hex>-<counter: 8 hex>-<device: 32 hex>`,
 /// whose byte order is the stamp order, so a store can index and compare it as text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Stamp {
     pub millis: u64,

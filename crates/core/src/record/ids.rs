@@ -57,6 +57,7 @@ impl std::error::Error for IdError {}
 /// A record's id: a UUIDv7 made on the device that created the record, so ids sort by
 /// creation time and never need a server round trip.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct RecordId(Uuid);
 
@@ -131,6 +132,7 @@ impl From<RecordId> for String {
 /// One installation of the app (a browser profile on a phone, a tablet, ...), or the
 /// server. It is part of every version stamp and of every mutation's replay key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct DeviceId(Uuid);
 
@@ -179,6 +181,7 @@ impl From<DeviceId> for String {
 /// What a record holds, e.g. `ce_entry` or `reagent_lot`: it picks the body type and the
 /// screens, and lets the store index records by kind.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Kind(String);
 
@@ -239,6 +242,7 @@ macro_rules! text_id {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
@@ -287,6 +291,7 @@ text_id!(
 /// Who may see a record: one user's devices, or every member of one lab. A record never
 /// changes scope; merging records of different scopes is refused.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub enum Scope {
     Personal(UserId),

@@ -14,6 +14,7 @@ use super::value_order::FieldValue;
 /// and the stamps of the slot's writes the device had when it wrote (`seen`), which is how a
 /// concurrent edit is told apart from a later one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema), schemars(rename = "Write_{V}"))]
 pub struct Write<V> {
     pub value: V,
     pub stamp: Stamp,
@@ -46,6 +47,11 @@ impl<V: FieldValue> Write<V> {
 /// the set alone, so replicas that hold the same writes show the same thing, whatever order
 /// the writes came in. Nothing is ever removed, so no written value is ever lost.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "openapi",
+    derive(schemars::JsonSchema),
+    schemars(with = "RegisterRepr<V>", rename = "Register_{V}")
+)]
 pub struct Register<V> {
     /// Sorted by [`Write::order`], without duplicates, never empty.
     writes: Vec<Write<V>>,
@@ -171,6 +177,7 @@ impl<V: FieldValue> Register<V> {
 /// The stored form: the current write's fields at the top, the rest under `history`, so a
 /// reader of the JSON sees the value first.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "V: Deserialize<'de>"))]
 struct RegisterRepr<V> {
     value: V,

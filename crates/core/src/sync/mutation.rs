@@ -8,6 +8,7 @@ use crate::record::{Change, DeviceId, Kind, Record, RecordId, Scope, UserId};
 /// carries a stamp from `device`'s clock. (`device`, `seq`) names the mutation uniquely,
 /// which is what lets the server skip a replayed one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Mutation {
     pub device: DeviceId,
     /// 1 for the device's first mutation, then one more for each.

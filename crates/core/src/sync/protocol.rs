@@ -10,6 +10,7 @@ use super::mutation::Mutation;
 
 /// A batch of one device's mutations, oldest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PushRequest {
     pub device: DeviceId,
     pub mutations: Vec<Mutation>,
@@ -84,6 +85,7 @@ impl PushRequest {
 /// is acknowledged so the outbox moves on, and the device shows the reason. Its data stays
 /// on the device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Rejected {
     pub seq: u64,
     pub record: RecordId,
@@ -92,6 +94,7 @@ pub struct Rejected {
 
 /// The server's answer to a push.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PushResponse {
     /// Every mutation of this device with a seq up to this one is durably applied (or
     /// rejected, listed below); the outbox may drop them. 0 when none.
@@ -103,6 +106,7 @@ pub struct PushResponse {
 /// A position in a scope's change feed: the server sequence number of the last change the
 /// device has applied. Start from [`Cursor::START`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Cursor(pub u64);
 
@@ -112,6 +116,7 @@ impl Cursor {
 
 /// Asks for the records of one scope changed after `cursor`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PullRequest {
     pub scope: Scope,
     pub cursor: Cursor,
@@ -131,6 +136,7 @@ impl PullRequest {
 /// One changed record in a pull page: its whole current state, and the scope sequence
 /// number the server gave its latest change. A record appears once, at its latest change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PulledRecord {
     pub server_seq: u64,
     pub record: Record,
@@ -138,6 +144,7 @@ pub struct PulledRecord {
 
 /// One page of a scope's change feed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PullPage {
     pub scope: Scope,
     pub changes: Vec<PulledRecord>,

@@ -8,6 +8,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use benchmate_core::record::{ContentHash, Scope};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::json::read_body;
@@ -20,7 +21,7 @@ use crate::AppState;
 /// The largest attachment accepted: a phone photo of a certificate or a scanned PDF fits.
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Stored {
     pub sha256: String,
     pub size: usize,

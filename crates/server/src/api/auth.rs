@@ -8,6 +8,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::json::StrictJson;
@@ -20,13 +21,13 @@ use crate::AppState;
 /// How long a session lasts: a month, so a bench device stays signed in through rotations.
 pub const SESSION_MILLIS: u64 = 30 * 24 * 60 * 60 * 1000;
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct LoginResponse {
     /// Send as `Authorization: Bearer <token>`.
     pub token: String,
@@ -34,7 +35,7 @@ pub struct LoginResponse {
     pub expires_at: u64,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Me {
     pub user: User,
     /// The user's personal scope, `personal:<user id>`.

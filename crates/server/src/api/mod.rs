@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put, MethodRouter};
 use axum::Router;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+use benchmate_core::sync::{PullPage, PushRequest, PushResponse};
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -29,6 +32,29 @@ pub const MAX_SMALL_BODY_BYTES: usize = 16 * 1024;
 
 /// Makes an example message for the document.
 pub type Example = fn() -> serde_json::Value;
+
+/// Puts a message type's JSON Schema into the document's components and answers a `$ref` to
+/// it, so the document describes the very serde types the handlers read and write.
+pub type SchemaOf = fn(&mut SchemaGenerator) -> Schema;
+
+fn schema_of<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    generator.subschema_for::<T>()
+}
+
+/// The types of what a route reads and answers, for the OpenAPI document.
+pub struct Schemas {
+    /// The query string's fields, one parameter each.
+    pub query: Option<SchemaOf>,
+    pub request: Option<SchemaOf>,
+    /// The JSON body of the success response.
+    pub response: Option<SchemaOf>,
+}
+
+const NO_SCHEMAS: Schemas = Schemas {
+    query: None,
+    request: None,
+    response: None,
+};
 
 /// One API route: how it is called, what it does, and the handler behind it.
 pub struct Endpoint {
@@ -48,6 +74,7 @@ pub struct Endpoint {
     pub body_limit: usize,
     /// Example request and response bodies, made by the handlers' own serde types.
     pub examples: (Option<Example>, Option<Example>),
+    pub schemas: Schemas,
     handler: fn() -> MethodRouter<AppState>,
 }
 
@@ -65,6 +92,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[],
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, None),
+        schemas: Schemas {
+            response: Some(schema_of::<health::Health>),
+            ..NO_SCHEMAS
+        },
         handler: || get(health::health),
     },
     Endpoint {
@@ -77,6 +108,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[],
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, None),
+        schemas: NO_SCHEMAS,
         handler: || get(openapi::serve),
     },
     Endpoint {
@@ -89,6 +121,11 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[400, 401, 413, 415, 429],
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (Some(examples::login_request), Some(examples::login_response)),
+        schemas: Schemas {
+            request: Some(schema_of::<LoginRequest>),
+            response: Some(schema_of::<LoginResponse>),
+            ..NO_SCHEMAS
+        },
         handler: || post(auth::login),
     },
     Endpoint {
@@ -101,6 +138,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, None),
+        schemas: NO_SCHEMAS,
         handler: || post(auth::logout),
     },
     Endpoint {
@@ -113,6 +151,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, None),
+        schemas: NO_SCHEMAS,
         handler: || post(auth::logout_everywhere),
     },
     Endpoint {
@@ -128,6 +167,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: AUTH_ERRORS,
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, Some(examples::me)),
+        schemas: Schemas {
+            response: Some(schema_of::<Me>),
+            ..NO_SCHEMAS
+        },
         handler: || get(auth::me),
     },
     Endpoint {
@@ -143,6 +186,11 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[400, 401, 413, 415, 422],
         body_limit: MAX_PUSH_BYTES,
         examples: (Some(examples::push_request), Some(examples::push_response)),
+        schemas: Schemas {
+            request: Some(schema_of::<PushRequest>),
+            response: Some(schema_of::<PushResponse>),
+            ..NO_SCHEMAS
+        },
         handler: || post(sync::push),
     },
     Endpoint {
@@ -159,6 +207,11 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[400, 401, 403],
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, Some(examples::pull_page)),
+        schemas: Schemas {
+            query: Some(schema_of::<sync::PullQuery>),
+            response: Some(schema_of::<PullPage>),
+            ..NO_SCHEMAS
+        },
         handler: || get(sync::pull),
     },
     Endpoint {
@@ -174,6 +227,10 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[400, 401, 403, 413, 422],
         body_limit: MAX_ATTACHMENT_BYTES,
         examples: (None, None),
+        schemas: Schemas {
+            response: Some(schema_of::<attachments::Stored>),
+            ..NO_SCHEMAS
+        },
         handler: || put(attachments::upload),
     },
     Endpoint {
@@ -186,6 +243,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         errors: &[400, 401, 403, 404],
         body_limit: MAX_SMALL_BODY_BYTES,
         examples: (None, None),
+        schemas: NO_SCHEMAS,
         handler: || get(attachments::download),
     },
 ];

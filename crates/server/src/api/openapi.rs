@@ -2,6 +2,8 @@
 //! that the router is built from: a route cannot exist without being documented.
 
 use axum::Json;
+use schemars::generate::SchemaSettings;
+use schemars::Schema;
 use serde_json::{json, Map, Value};
 
 use super::ENDPOINTS;
@@ -23,15 +25,25 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-/// The document.
+/// The document. Bodies are described by JSON Schemas generated from the handlers' serde
+/// types (schemars, OpenAPI 3.0 flavour); one generator serves every route, so each type is
+/// one entry of `components.schemas` and the bodies refer to it.
 pub fn document() -> Value {
+    let mut generator = SchemaSettings::openapi3().into_generator();
     let mut paths = Map::new();
+    // Query parameters are read from their type's component once every schema is made.
+    let mut queries = Vec::new();
     for endpoint in ENDPOINTS {
         let mut responses = Map::new();
         let (status, holds) = endpoint.success;
         let mut success = json!({ "description": format!("{}: {holds}", reason(status)) });
-        if let Some(example) = endpoint.examples.1 {
-            success["content"] = json!({ "application/json": { "schema": {}, "example": example() } });
+        let response_schema = endpoint.schemas.response.map(|schema_of| schema_of(&mut generator));
+        if response_schema.is_some() || endpoint.examples.1.is_some() {
+            let mut content = json!({ "schema": response_schema.map_or_else(|| json!({}), Schema::to_value) });
+            if let Some(example) = endpoint.examples.1 {
+                content["example"] = example();
+            }
+            success["content"] = json!({ "application/json": content });
         }
         responses.insert(status.to_string(), success);
         for status in endpoint.errors {
@@ -58,11 +70,18 @@ pub fn document() -> Value {
         if !parameters.is_empty() {
             operation["parameters"] = Value::Array(parameters);
         }
+        if let Some(schema_of) = endpoint.schemas.query {
+            queries.push((endpoint.path, endpoint.method, schema_of(&mut generator)));
+        }
         if let Some((media_type, description)) = endpoint.body {
+            let schema = endpoint
+                .schemas
+                .request
+                .map_or_else(|| json!({}), |schema_of| schema_of(&mut generator).to_value());
             operation["requestBody"] = json!({
                 "required": true,
                 "description": format!("{description} (at most {} bytes)", endpoint.body_limit),
-                "content": { media_type: { "schema": {} } }
+                "content": { media_type: { "schema": schema } }
             });
             if let Some(example) = endpoint.examples.0 {
                 operation["requestBody"]["content"][media_type]["example"] = example();
@@ -73,6 +92,18 @@ pub fn document() -> Value {
             .or_insert_with(|| Value::Object(Map::new()));
         item[endpoint.method] = operation;
     }
+    let mut schemas = generator.take_definitions(true);
+    for (path, method, reference) in queries {
+        paths[path][method]["parameters"] = Value::Array(query_parameters(&reference, &schemas));
+    }
+    schemas.insert(
+        "Error".to_string(),
+        json!({
+            "type": "object",
+            "required": ["error"],
+            "properties": { "error": { "type": "string", "description": "What is wrong, for people" } }
+        }),
+    );
     json!({
         "openapi": "3.0.3",
         "info": {
@@ -85,15 +116,45 @@ pub fn document() -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
-            "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": { "error": { "type": "string", "description": "What is wrong, for people" } }
-                }
-            }
+            "schemas": schemas,
         }
     })
+}
+
+/// One query parameter per property of the query type that `reference` points to.
+fn query_parameters(reference: &Schema, schemas: &Map<String, Value>) -> Vec<Value> {
+    let name = reference
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|path| path.rsplit('/').next())
+        .unwrap_or_default();
+    let Some(query) = schemas.get(name) else {
+        return Vec::new();
+    };
+    let required: Vec<&Value> = query["required"]
+        .as_array()
+        .map(|r| r.iter().collect())
+        .unwrap_or_default();
+    let Some(properties) = query["properties"].as_object() else {
+        return Vec::new();
+    };
+    properties
+        .iter()
+        .map(|(field, schema)| {
+            let mut schema = schema.clone();
+            let description = schema.as_object_mut().and_then(|s| s.remove("description"));
+            let mut parameter = json!({
+                "name": field,
+                "in": "query",
+                "required": required.contains(&&Value::String(field.clone())),
+                "schema": schema,
+            });
+            if let Some(description) = description {
+                parameter["description"] = description;
+            }
+            parameter
+        })
+        .collect()
 }
 
 pub async fn serve() -> Json<Value> {

@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::Json;
 use benchmate_core::record::Scope;
 use benchmate_core::sync::{apply_mutation, PullPage, PullRequest, PushError, PushRequest, PushResponse};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::json::StrictJson;
@@ -69,11 +70,14 @@ fn check_batch(request: &PushRequest, signed_in: &SignedIn, now: u64) -> Result<
 }
 
 /// The query of a pull: `?scope=lab:<id>&cursor=0&limit=100` (limit optional).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PullQuery {
+    /// `personal:<user id>` or `lab:<lab id>`, a scope the user belongs to.
     pub scope: String,
+    /// The `next_cursor` of the previous page, or 0 for the first.
     pub cursor: u64,
+    /// At most this many changes (1 to 500; 500 when absent).
     #[serde(default = "default_limit")]
     pub limit: u32,
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use benchmate_core::record::{LabId, Scope, UserId};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
 
@@ -10,7 +11,7 @@ use super::db_millis;
 
 /// A lab member's role. Supervisors sign off verifications; both roles read and write the
 /// lab's records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Member,
@@ -35,14 +36,14 @@ impl Role {
 }
 
 /// A user as the API and `user list` show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct User {
     pub id: String,
     pub email: String,
 }
 
 /// One lab a user belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Membership {
     pub lab_id: String,
     pub name: String,
