@@ -1,8 +1,34 @@
-//! `cargo xtask bench`: benchmarks that need a browser; figures are printed, never asserted.
+//! `cargo xtask bench`: the app's benchmarks in a browser, then the server's sync benchmarks
+//! (`sync_bench.rs`); figures are printed, never asserted.
 
 use crate::proc;
 
-pub fn bench() -> Result<(), String> {
+/// `cargo xtask bench [server] [--load-seconds N]`: everything, or (`server`) only the sync
+/// benchmarks, which need no browser and no app build.
+pub fn bench(args: &[String]) -> Result<(), String> {
+    let mut only_server = false;
+    let mut load_seconds = crate::sync_bench::DEFAULT_LOAD_SECONDS;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "server" => only_server = true,
+            "--load-seconds" => {
+                load_seconds = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| (1..=3600).contains(n))
+                    .ok_or("--load-seconds takes a number of seconds from 1 to 3600")?;
+            }
+            other => return Err(format!("unknown bench argument `{other}`; see `cargo xtask help`")),
+        }
+    }
+    if !only_server {
+        browser_bench()?;
+    }
+    crate::sync_bench::sync_bench(load_seconds)
+}
+
+fn browser_bench() -> Result<(), String> {
     let root = crate::root();
     let tools = crate::tools::ensure_build_tools()?;
     let (chromium, chromedriver) = crate::tools::ensure_browser()?;

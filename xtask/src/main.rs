@@ -12,6 +12,7 @@ mod pwa;
 mod run;
 mod screenshot;
 mod size;
+mod sync_bench;
 mod test;
 #[cfg(test)]
 mod tidy;
@@ -34,8 +35,13 @@ Commands:
               release app and the real server.
   size        Build the app and an empty Leptos app with the same profile and print the
               compressed bytes of everything each downloads on a first visit.
-  bench       Measure offline cold start (the service worker serving, the server stopped),
-              Benchmate beside the empty Leptos app, median of 10 runs.
+  bench [server] [--load-seconds N]
+              Measure offline cold start (the service worker serving, the server stopped),
+              Benchmate beside the empty Leptos app, median of 10 runs; the local store and
+              search in the browser; then the server's sync: push and pull of 10,000 through
+              the HTTP handlers against a plain batched INSERT, and a load test of 200
+              clients for N seconds (default 30), each on SQLite and a throwaway PostgreSQL 15.
+              `server` runs only the sync benchmarks (no browser, no app build).
   screenshot  Write docs/screenshot.png: the app on a phone-sized screen.
 
 Environment: CHROMIUM and CHROMEDRIVER override /usr/bin/chromium and /usr/bin/chromedriver;
@@ -50,7 +56,7 @@ fn main() -> ExitCode {
         Some("e2e") => test::e2e(args.get(1).map(String::as_str)),
         Some("server-test") => test::server_test(),
         Some("size") => size::size(),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("screenshot") => screenshot::screenshot(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
