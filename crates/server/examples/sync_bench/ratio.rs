@@ -10,7 +10,9 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use benchmate_core::record::Scope;
-use benchmate_core::sync::{PullPage, PushResponse};
+use benchmate_core::sync::{PullPage, PushRequest, PushResponse};
+use benchmate_server::api::json::parse_strict;
+use benchmate_server::store::records::ROWS_PER_STATEMENT;
 use benchmate_server::AppState;
 use http_body_util::BodyExt;
 use sqlx::AnyPool;
@@ -22,6 +24,7 @@ use crate::harness::{add_member, fresh_db, median, Device, Target};
 struct Run {
     insert: f64,
     push: f64,
+    strict_json: f64,
     pull: f64,
     select: f64,
 }
@@ -55,6 +58,13 @@ async fn one_run(target: &Target, password_hash: &str, mutations: usize, batch: 
     while !phone.outbox.pending().is_empty() {
         bodies.push(serde_json::to_vec(&phone.take_batch(batch)?).map_err(|e| e.to_string())?);
     }
+
+    // How much of the push is the strict JSON extractor alone (parse, read back, compare).
+    let started = Instant::now();
+    for body in &bodies {
+        parse_strict::<PushRequest>(body).map_err(|err| format!("the bench's own push is refused: {err:?}"))?;
+    }
+    let strict_json = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
     for body in bodies {
@@ -104,14 +114,15 @@ async fn one_run(target: &Target, password_hash: &str, mutations: usize, batch: 
     Ok(Run {
         insert,
         push,
+        strict_json,
         pull,
         select,
     })
 }
 
-/// The yardsticks: the rows the push stored, written again by multi-row INSERTs of `batch`
-/// rows, one transaction each, into a scratch table shaped like `records`; then read back by
-/// plain keyset-paged SELECTs. Answers both times in seconds.
+/// The yardsticks: the rows the push stored, written again by multi-row INSERTs, `batch` rows
+/// a transaction, into a scratch table shaped like `records`; then read back by plain
+/// keyset-paged SELECTs. Answers both times in seconds.
 async fn plain_sql(pool: &AnyPool, batch: usize) -> Result<(f64, f64), String> {
     let db = |e: sqlx::Error| e.to_string();
     sqlx::query(
@@ -131,28 +142,32 @@ async fn plain_sql(pool: &AnyPool, batch: usize) -> Result<(f64, f64), String> {
             .await
             .map_err(db)?;
     let started = Instant::now();
-    for chunk in rows.chunks(batch) {
-        let placeholders: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let n = i * 5;
-                format!("(${}, ${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4, n + 5)
-            })
-            .collect();
-        let sql = format!(
-            "INSERT INTO bench_plain (scope, record_id, kind, server_seq, body) VALUES {}",
-            placeholders.join(", ")
-        );
-        let mut query = sqlx::query(&sql);
-        for (scope, id, kind, seq, body) in chunk {
-            query = query
-                .bind(scope.clone())
-                .bind(id.clone())
-                .bind(kind.clone())
-                .bind(*seq)
-                .bind(body.clone());
-        }
+    for batch_rows in rows.chunks(batch) {
         let mut tx = pool.begin().await.map_err(db)?;
-        query.execute(&mut *tx).await.map_err(db)?;
+        // Statements of as many rows as the push writes in one, since sqlx's lookup of SQLite
+        // parameters by name costs the square of a statement's parameter count.
+        for chunk in batch_rows.chunks(ROWS_PER_STATEMENT) {
+            let placeholders: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let n = i * 5;
+                    format!("(${}, ${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4, n + 5)
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO bench_plain (scope, record_id, kind, server_seq, body) VALUES {}",
+                placeholders.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for (scope, id, kind, seq, body) in chunk {
+                query = query
+                    .bind(scope.clone())
+                    .bind(id.clone())
+                    .bind(kind.clone())
+                    .bind(*seq)
+                    .bind(body.clone());
+            }
+            query.execute(&mut *tx).await.map_err(db)?;
+        }
         tx.commit().await.map_err(db)?;
     }
     let insert = started.elapsed().as_secs_f64();
@@ -200,6 +215,10 @@ pub async fn compare(targets: &[Target], runs: usize, mutations: usize, batch: u
             (
                 format!("push: {} requests via the HTTP handler", mutations.div_ceil(batch)),
                 median(results.iter().map(|r| r.push).collect()),
+            ),
+            (
+                "  of which reading the bodies as strict JSON".to_string(),
+                median(results.iter().map(|r| r.strict_json).collect()),
             ),
             (
                 format!("pull: {} pages via the HTTP handler", mutations.div_ceil(batch)),

@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::CONTENT_TYPE;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -59,7 +60,8 @@ pub fn parse_strict<T: DeserializeOwned + Serialize>(bytes: &[u8]) -> Result<T, 
     })?;
     let raw: Value =
         serde_json::from_str(text).map_err(|err| ApiError::BadRequest(format!("the body is not valid JSON: {err}")))?;
-    let typed: T = serde_json::from_value(raw.clone())
+    // Read from a borrowed Value: no copy of the whole body (a push is up to 4 MB).
+    let typed: T = T::deserialize(&raw)
         .map_err(|err| ApiError::BadRequest(format!("the body does not have the expected shape: {err}")))?;
     let again = serde_json::to_value(&typed).map_err(ApiError::internal)?;
     if let Some(path) = unknown_field(&raw, &again, "") {
