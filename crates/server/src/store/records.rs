@@ -180,10 +180,14 @@ async fn load_all(
     for (scope, ids) in wanted {
         let ids: Vec<&String> = ids.iter().collect();
         for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-            let placeholders: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
+            // A join from a VALUES list (whose one column both engines call `column1`), not
+            // `record_id IN (...)`: PostgreSQL then looks each id up by the primary key even
+            // before it has statistics, where the IN list let it scan the whole scope.
+            let values: Vec<String> = (2..chunk.len() + 2).map(|n| format!("(${n})")).collect();
             let sql = format!(
-                "SELECT record_id, body FROM records WHERE scope = $1 AND record_id IN ({})",
-                placeholders.join(", ")
+                "SELECT records.record_id, records.body FROM (VALUES {}) AS wanted \
+                 JOIN records ON records.scope = $1 AND records.record_id = wanted.column1",
+                values.join(", ")
             );
             let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(scope.clone());
             for id in chunk {
