@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/portfolio/ce/new") view=portfolio::NewCePage />
                     <Route path=path!("/portfolio/ce/:id") view=portfolio::CeEntryPage />
                     <Route path=path!("/portfolio/credentials/new") view=portfolio::NewCredentialPage />
+                    <Route path=path!("/portfolio/credentials/:id") view=portfolio::CredentialPage />
                     <Route path=path!("/portfolio/transcript/:id") view=portfolio::TranscriptPage />
                     <Route path=path!("/portfolio/items") view=portfolio::ItemsPage />
                     <Route path=path!("/settings") view=settings::SettingsPage />

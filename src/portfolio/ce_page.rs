@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::ce_form::CeForm;
+use super::delete::DeleteRecord;
 use super::{parse_id, show_notice, Notice};
 use crate::records::RecordHistory;
 use crate::store::{revision, Store, StoreError};
@@ -46,8 +47,8 @@ pub fn CeEntryPage() -> impl IntoView {
                 {move || loaded.get().map(|result| match result {
                     Ok(Some((record, entry))) => view! {
                         <h1>{entry.title.clone()}</h1>
-                        {record.is_deleted().then(|| view! { <p class="notice warn">"This entry was deleted."</p> })}
                         {show_notice(notice)}
+                        <DeleteRecord id=record.id() deleted=record.is_deleted() noun="entry" />
                         <CeForm editing=Some((record.id(), entry)) notice=notice />
                         <RecordHistory id=record.id() />
                     }.into_any(),

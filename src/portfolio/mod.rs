@@ -1,7 +1,8 @@
 //! The Portfolio section: CE entries (quick entry, list, each entry's page with its history),
-//! credentials with their progress, certificates, transcripts and CSV exports, and portfolio
-//! items. The rules and the arithmetic are core's (`benchmate_core::portfolio`); these
-//! components load the records, call core, and show the result.
+//! credentials with their progress and their own edit pages, certificates, transcripts and
+//! CSV exports, and portfolio items with their attachments. The rules and the arithmetic are
+//! core's (`benchmate_core::portfolio`); these components load the records, call core, and
+//! show the result.
 
 mod ce_form;
 mod ce_list;
@@ -9,8 +10,12 @@ mod ce_page;
 mod certificate;
 mod credential_card;
 mod credential_form;
+mod credential_page;
+mod delete;
 mod home;
 mod image;
+mod item_card;
+mod item_form;
 mod items;
 mod progress;
 mod transcript;
@@ -18,6 +23,7 @@ mod transcript;
 pub use ce_list::CeListPage;
 pub use ce_page::{CeEntryPage, NewCePage};
 pub use credential_form::NewCredentialPage;
+pub use credential_page::CredentialPage;
 pub use home::PortfolioPage;
 pub use items::ItemsPage;
 pub use transcript::TranscriptPage;
