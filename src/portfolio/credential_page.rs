@@ -8,9 +8,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::credential_form::CredentialForm;
 use super::delete::DeleteRecord;
-use super::{parse_id, show_notice, Notice};
+use super::{load_record, parse_id, show_notice, Notice};
 use crate::records::RecordHistory;
-use crate::store::{revision, Store, StoreError};
+use crate::store::revision;
 
 #[component]
 pub fn CredentialPage() -> impl IntoView {
@@ -18,15 +18,7 @@ pub fn CredentialPage() -> impl IntoView {
     let notice: Notice = RwSignal::new(None);
     let loaded = LocalResource::new(move || {
         revision().track();
-        let id = params.with(|p| p.get("id").and_then(|text| parse_id(&text)));
-        async move {
-            let Some(id) = id else { return Ok(None) };
-            let Some(record) = Store::open().await?.get(id).await? else {
-                return Ok(None);
-            };
-            let credential = record.body::<Credential>().map_err(StoreError::from)?;
-            Ok::<_, StoreError>(Some((record, credential)))
-        }
+        load_record::<Credential>(params.with(|p| p.get("id").and_then(|text| parse_id(&text))))
     });
     view! {
         <section data-section="portfolio">

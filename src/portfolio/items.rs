@@ -11,22 +11,16 @@ use leptos_router::hooks::use_query_map;
 use super::delete::DeleteRecord;
 use super::item_card::ItemCard;
 use super::item_form::ItemForm;
-use super::{parse_id, show_notice, Notice, PortfolioData};
+use super::{load_record, parse_id, show_notice, Notice, PortfolioData};
 use crate::records::RecordHistory;
-use crate::store::{revision, Store, StoreError};
+use crate::store::revision;
 
 /// The item being edited, deleted or not, read afresh after every write.
 #[component]
 fn EditItem(id: RecordId, notice: Notice) -> impl IntoView {
     let loaded = LocalResource::new(move || {
         revision().track();
-        async move {
-            let Some(record) = Store::open().await?.get(id).await? else {
-                return Ok(None);
-            };
-            let item = record.body::<PortfolioItem>().map_err(StoreError::from)?;
-            Ok::<_, StoreError>(Some((record, item)))
-        }
+        load_record::<PortfolioItem>(Some(id))
     });
     view! {
         <Suspense fallback=|| view! { <p class="hint">"Loading..."</p> }>

@@ -61,6 +61,20 @@ pub fn parse_id(text: &str) -> Option<RecordId> {
     text.parse().ok()
 }
 
+/// The record a page shows and its typed body, read again after every write: `id` is the
+/// record's id (from the route), `None` when it is not a valid one. `Ok(None)` means the
+/// record is not on this device; a deleted record is returned (its page offers the undo).
+pub async fn load_record<T: benchmate_core::record::RecordBody>(
+    id: Option<RecordId>,
+) -> Result<Option<(Record, T)>, StoreError> {
+    let Some(id) = id else { return Ok(None) };
+    let Some(record) = Store::open().await?.get(id).await? else {
+        return Ok(None);
+    };
+    let body = record.body::<T>().map_err(StoreError::from)?;
+    Ok(Some((record, body)))
+}
+
 /// Everything the rule engine needs, read from the store in one go.
 #[derive(Clone)]
 pub struct PortfolioData {
