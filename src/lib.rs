@@ -17,6 +17,7 @@ pub mod records;
 pub mod settings;
 mod shell;
 pub mod store;
+mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
