@@ -106,6 +106,7 @@ pub fn FlagCard(book: Signal<Arc<RangeBook>>, analyte: Analyte, patient: RwSigna
                 id="flag-value".to_string()
                 label="Result".to_string()
                 unit_label="Unit of the result".to_string()
+                unit_id="flag-unit".to_string()
                 units=units
                 value=text
                 on_input=Callback::new(move |typed| text.set(typed))

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 /// The field. `units` are (value, shown text) pairs; the picker reports the value. The input
 /// shows `value` and reports each keystroke through `on_input`; the picker shows `unit` and
-/// reports a change through `on_unit`. The unit picker's id is `{id}-unit`. `children`, if
+/// reports a change through `on_unit`. The unit picker's id is `unit_id`, or `{id}-unit`
+/// when none is given. `children`, if
 /// any, go under the pair (a hint or the reason the value is refused).
 #[component]
 pub fn QuantityField(
@@ -21,9 +22,10 @@ pub fn QuantityField(
     on_unit: Callback<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(default = "decimal")] inputmode: &'static str,
+    #[prop(optional)] unit_id: Option<String>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let unit_id = format!("{id}-unit");
+    let unit_id = unit_id.unwrap_or_else(|| format!("{id}-unit"));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
