@@ -17,6 +17,7 @@ pub mod records;
 pub mod settings;
 mod shell;
 pub mod store;
+mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/portfolio/ce/new") view=portfolio::NewCePage />
                     <Route path=path!("/portfolio/ce/:id") view=portfolio::CeEntryPage />
                     <Route path=path!("/portfolio/credentials/new") view=portfolio::NewCredentialPage />
+                    <Route path=path!("/portfolio/credentials/:id") view=portfolio::CredentialPage />
                     <Route path=path!("/portfolio/transcript/:id") view=portfolio::TranscriptPage />
                     <Route path=path!("/portfolio/items") view=portfolio::ItemsPage />
                     <Route path=path!("/settings") view=settings::SettingsPage />

@@ -7,6 +7,7 @@ use benchmate_core::units::label;
 use leptos::prelude::*;
 
 use super::outcome::Evaluation;
+use crate::widgets::QuantityField;
 
 /// What the user has entered for one input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,42 +38,31 @@ pub fn Field(
         InputKind::Quantity { unit, units, .. } | InputKind::FreeQuantity { unit, units } => {
             let mut offered: Vec<&'static str> = vec![unit];
             offered.extend(units.iter().copied().filter(|u| *u != unit));
-            let unit_id = format!("{id}-unit");
+            let units: Vec<(String, String)> = offered.into_iter().map(|u| (u.to_string(), label(u).to_string())).collect();
+            let state = move |read: fn(&FieldState) -> String| {
+                Signal::derive(move || fields.with(|f| f.get(input.name).map(read).unwrap_or_default()))
+            };
+            let update = move |write: fn(&mut FieldState, String)| {
+                Callback::new(move |text: String| {
+                    fields.update(|f| {
+                        if let Some(state) = f.get_mut(input.name) {
+                            write(state, text);
+                        }
+                    })
+                })
+            };
             view! {
-                <div class="field">
-                    <label for=id.clone()>{label_text}</label>
-                    <div class="quantity">
-                        <input
-                            id=id
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            aria-invalid=move || invalid().to_string()
-                            on:input=move |ev| {
-                                let text = event_target_value(&ev);
-                                fields.update(|f| {
-                                    if let Some(state) = f.get_mut(input.name) {
-                                        state.text = text;
-                                    }
-                                })
-                            }
-                        />
-                        <label class="visually-hidden" for=unit_id.clone()>{format!("{} unit", input.label)}</label>
-                        <select
-                            id=unit_id
-                            on:change=move |ev| {
-                                let unit = event_target_value(&ev);
-                                fields.update(|f| {
-                                    if let Some(state) = f.get_mut(input.name) {
-                                        state.unit = unit;
-                                    }
-                                })
-                            }
-                        >
-                            {offered.into_iter().map(|u| view! { <option value=u>{label(u)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                </div>
+                <QuantityField
+                    id=id
+                    label=label_text
+                    unit_label=format!("{} unit", input.label)
+                    units=units
+                    value=state(|s| s.text.clone())
+                    on_input=update(|s, text| s.text = text)
+                    unit=state(|s| s.unit.clone())
+                    on_unit=update(|s, unit| s.unit = unit)
+                    invalid=Signal::derive(invalid)
+                />
             }
             .into_any()
         }

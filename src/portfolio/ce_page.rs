@@ -7,9 +7,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::ce_form::CeForm;
-use super::{parse_id, show_notice, Notice};
+use super::delete::DeleteRecord;
+use super::{load_record, parse_id, show_notice, Notice};
 use crate::records::RecordHistory;
-use crate::store::{revision, Store, StoreError};
+use crate::store::revision;
 
 #[component]
 pub fn NewCePage() -> impl IntoView {
@@ -29,15 +30,7 @@ pub fn CeEntryPage() -> impl IntoView {
     let notice: Notice = RwSignal::new(None);
     let loaded = LocalResource::new(move || {
         revision().track();
-        let id = params.with(|p| p.get("id").and_then(|text| parse_id(&text)));
-        async move {
-            let Some(id) = id else { return Ok(None) };
-            let Some(record) = Store::open().await?.get(id).await? else {
-                return Ok(None);
-            };
-            let entry = record.body::<CeEntry>().map_err(StoreError::from)?;
-            Ok::<_, StoreError>(Some((record, entry)))
-        }
+        load_record::<CeEntry>(params.with(|p| p.get("id").and_then(|text| parse_id(&text))))
     });
     view! {
         <section data-section="portfolio">
@@ -46,8 +39,8 @@ pub fn CeEntryPage() -> impl IntoView {
                 {move || loaded.get().map(|result| match result {
                     Ok(Some((record, entry))) => view! {
                         <h1>{entry.title.clone()}</h1>
-                        {record.is_deleted().then(|| view! { <p class="notice warn">"This entry was deleted."</p> })}
                         {show_notice(notice)}
+                        <DeleteRecord id=record.id() deleted=record.is_deleted() noun="entry" />
                         <CeForm editing=Some((record.id(), entry)) notice=notice />
                         <RecordHistory id=record.id() />
                     }.into_any(),

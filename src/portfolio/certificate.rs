@@ -1,5 +1,6 @@
-//! Certificates: pick an image or PDF or take a photo, store it (downscaled) in the local
-//! store by its content hash, and show stored ones as thumbnails.
+//! Certificates and other attachments: pick an image or PDF or take a photo, store it
+//! (downscaled) in the local store by its content hash, and show stored ones as thumbnails.
+//! CE entries and portfolio items both use it.
 
 use benchmate_core::portfolio::AttachmentRef;
 use benchmate_core::record::ContentHash;
@@ -18,9 +19,17 @@ enum Picking {
     Failed(String),
 }
 
-/// The file input and the entry's certificates so far; a stored file is added to `attachments`.
+/// The file input and the record's files so far; a stored file is added to `attachments`.
+/// `id` names the inputs (two pickers on one page need different ones) and `title` is what
+/// the files are called ("Certificate", "Attachments").
 #[component]
-pub fn CertificatePicker(attachments: RwSignal<Vec<AttachmentRef>>) -> impl IntoView {
+pub fn CertificatePicker(
+    attachments: RwSignal<Vec<AttachmentRef>>,
+    #[prop(default = "ce-certificate")] id: &'static str,
+    #[prop(default = "Certificate")] title: &'static str,
+) -> impl IntoView {
+    let photo_id = format!("{id}-photo");
+    let photo_label_for = photo_id.clone();
     let state = RwSignal::new(Picking::Idle);
     let picked = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -52,7 +61,7 @@ pub fn CertificatePicker(attachments: RwSignal<Vec<AttachmentRef>>) -> impl Into
                             list.push(reference);
                         }
                     });
-                    state.set(Picking::Stored(format!("Certificate stored on this device ({kb} KB).")));
+                    state.set(Picking::Stored(format!("{title} stored on this device ({kb} KB).")));
                 }
                 Err(why) => state.set(Picking::Failed(why)),
             }
@@ -60,13 +69,13 @@ pub fn CertificatePicker(attachments: RwSignal<Vec<AttachmentRef>>) -> impl Into
     };
     view! {
         <div class="field">
-            <span class="field-title">"Certificate"</span>
+            <span class="field-title">{title}</span>
             // Two inputs: with `capture`, phones open the camera and offer no file, so a PDF
             // could not be picked from the same input.
-            <label for="ce-certificate-photo" class="button secondary file-button">
+            <label for=photo_label_for class="button secondary file-button">
                 "Take a photo"
                 <input
-                    id="ce-certificate-photo"
+                    id=photo_id
                     class="visually-hidden"
                     type="file"
                     accept="image/*"
@@ -74,12 +83,12 @@ pub fn CertificatePicker(attachments: RwSignal<Vec<AttachmentRef>>) -> impl Into
                     on:change=picked
                 />
             </label>
-            <label for="ce-certificate">"Or choose an image or PDF"</label>
-            <input id="ce-certificate" type="file" accept="image/*,application/pdf" on:change=picked />
+            <label for=id>"Or choose an image or PDF"</label>
+            <input id=id type="file" accept="image/*,application/pdf" on:change=picked />
             <span class="hint">"Photos are made smaller to save space; the text stays readable."</span>
             {move || match state.get() {
                 Picking::Idle => ().into_any(),
-                Picking::Working => view! { <span class="hint" role="status">"Storing the certificate..."</span> }.into_any(),
+                Picking::Working => view! { <span class="hint" role="status">"Storing the file..."</span> }.into_any(),
                 Picking::Stored(text) => view! { <span class="notice ok" role="status">{text}</span> }.into_any(),
                 Picking::Failed(why) => view! { <span class="notice danger" role="alert">{why}</span> }.into_any(),
             }}

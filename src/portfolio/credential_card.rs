@@ -140,6 +140,7 @@ pub fn CredentialCard(id: String, evaluation: CycleEvaluation, entries: StoredVa
             })}
             <div class="toolbar">
                 <A href=format!("/portfolio/transcript/{id}") attr:class="button secondary">"Transcript"</A>
+                <A href=format!("/portfolio/credentials/{id}") attr:class="button secondary">"Edit or delete"</A>
             </div>
         </article>
     }

@@ -1,14 +1,15 @@
-//! Adding a credential: pick its program (ASCP, AMT, California, Florida, or your own rules),
-//! the cycle's first and last day (the last suggested from the program's cycle length), and
-//! any roles or licensed categories the program asks for.
+//! The credential form, for adding one or editing it: its program (ASCP, AMT, California,
+//! Florida, or your own rules), the cycle's first and last day (the last suggested from the
+//! program's cycle length), and any roles or licensed categories the program asks for.
 
 use benchmate_core::portfolio::{ContentCategory, Credential, ProgramChoice, ProgramRules};
+use benchmate_core::record::RecordId;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::{catalogue, parse_date};
+use super::{catalogue, parse_date, Notice};
 use crate::calculators::parse_number;
 use crate::store::{personal_scope, Store};
 
@@ -33,7 +34,40 @@ struct Fields {
 }
 
 impl Fields {
-    fn credential(&self) -> Result<Credential, String> {
+    /// The form for a new credential, or filled from one being edited.
+    fn new(editing: Option<&Credential>) -> Fields {
+        let Some(credential) = editing else {
+            return Fields {
+                program: RwSignal::new("ascp-boc-cmp-mls".to_string()),
+                label: RwSignal::new(String::new()),
+                start: RwSignal::new(String::new()),
+                end: RwSignal::new(String::new()),
+                number: RwSignal::new(String::new()),
+                roles: RwSignal::new(Vec::new()),
+                specialties: RwSignal::new(String::new()),
+                custom_total: RwSignal::new("24".to_string()),
+            };
+        };
+        let (program, custom_total) = match &credential.program {
+            ProgramChoice::Catalogue(id) => (id.clone(), "24".to_string()),
+            ProgramChoice::Custom(rules) => (CUSTOM.to_string(), rules.total.minimum.to_string()),
+        };
+        let specialties: Vec<&str> = credential.specialties.iter().map(|c| c.label()).collect();
+        Fields {
+            program: RwSignal::new(program),
+            label: RwSignal::new(credential.label.clone()),
+            start: RwSignal::new(credential.cycle_start.to_string()),
+            end: RwSignal::new(credential.cycle_end.to_string()),
+            number: RwSignal::new(credential.credential_number.clone().unwrap_or_default()),
+            roles: RwSignal::new(credential.roles.clone()),
+            specialties: RwSignal::new(specialties.join(", ")),
+            custom_total: RwSignal::new(custom_total),
+        }
+    }
+
+    /// The credential the fields describe, checked against its program. `editing` is the
+    /// stored credential: its notes and its own custom rules (beyond the total) are kept.
+    fn credential(&self, editing: Option<&Credential>) -> Result<Credential, String> {
         let catalogue = catalogue()?;
         let program = self.program.get_untracked();
         let start = parse_date(&self.start.get_untracked()).ok_or("Cycle start: pick a date.")?;
@@ -41,7 +75,11 @@ impl Fields {
         let typed_label = self.label.get_untracked().trim().to_string();
         let mut credential = if program == CUSTOM {
             let total = parse_number(&self.custom_total.get_untracked()).ok_or("Hours per cycle: enter a number.")?;
-            let mut rules = catalogue.custom_template.clone();
+            // An edited custom credential keeps the rules it had; only the total is on the form.
+            let mut rules = match editing.map(|c| &c.program) {
+                Some(ProgramChoice::Custom(rules)) => (**rules).clone(),
+                _ => catalogue.custom_template.clone(),
+            };
             rules.total.minimum = total;
             if !typed_label.is_empty() {
                 rules.name = typed_label.clone();
@@ -58,7 +96,14 @@ impl Fields {
             };
             Credential::new(&label, &program, start, end)
         };
-        credential.roles = self.roles.get_untracked();
+        credential.notes = editing.map(|c| c.notes.clone()).unwrap_or_default();
+        // Roles the chosen program does not define are dropped: they were ticked for another.
+        let roles: Vec<String> = {
+            let rules = catalogue.rules_for(&credential).map_err(|err| err.to_string())?;
+            let ticked = self.roles.get_untracked();
+            ticked.into_iter().filter(|role| rules.role(role).is_some()).collect()
+        };
+        credential.roles = roles;
         credential.credential_number = Some(self.number.get_untracked().trim().to_string()).filter(|n| !n.is_empty());
         credential.specialties = self
             .specialties
@@ -75,52 +120,72 @@ impl Fields {
     }
 }
 
+/// Adding a credential; the home page shows it once saved.
 #[component]
 pub fn NewCredentialPage() -> impl IntoView {
-    let fields = Fields {
-        program: RwSignal::new("ascp-boc-cmp-mls".to_string()),
-        label: RwSignal::new(String::new()),
-        start: RwSignal::new(String::new()),
-        end: RwSignal::new(String::new()),
-        number: RwSignal::new(String::new()),
-        roles: RwSignal::new(Vec::new()),
-        specialties: RwSignal::new(String::new()),
-        custom_total: RwSignal::new("24".to_string()),
-    };
-    // Suggest the cycle's last day from its first and the program's cycle length.
-    Effect::new(move |_| {
-        let (Ok(catalogue), Some(start)) = (catalogue(), parse_date(&fields.start.get())) else {
-            return;
+    view! {
+        <section data-section="portfolio">
+            <nav class="breadcrumb"><A href="/portfolio">"Portfolio"</A></nav>
+            <h1>"Add a credential"</h1>
+            <CredentialForm editing=None />
+        </section>
+    }
+}
+
+/// The form; `editing` is the credential being edited (the outcome then goes to the page's
+/// `notice`, since the page re-renders after the save), or `None` for a new one.
+#[component]
+pub fn CredentialForm(
+    editing: Option<(RecordId, Credential)>,
+    #[prop(optional)] notice: Option<Notice>,
+) -> impl IntoView {
+    let fields = Fields::new(editing.as_ref().map(|(_, c)| c));
+    let id = editing.as_ref().map(|(id, _)| *id);
+    let stored = StoredValue::new(editing.map(|(_, c)| c));
+    // Suggest the cycle's last day from its first and the program's cycle length, but only
+    // once the user changes one of them: an edited credential keeps its stored end date.
+    Effect::new(move |previous: Option<(String, String)>| {
+        let current = (fields.start.get(), fields.program.get());
+        if previous.is_none() && id.is_some() {
+            return current;
+        }
+        let (Ok(catalogue), Some(start)) = (catalogue(), parse_date(&current.0)) else {
+            return current;
         };
-        let program = fields.program.get();
-        let rules = catalogue.program(&program).unwrap_or(&catalogue.custom_template);
+        let rules = catalogue.program(&current.1).unwrap_or(&catalogue.custom_template);
         if let Some(end) = rules.suggested_cycle_end(start) {
             fields.end.set(end.to_string());
         }
+        current
     });
     let selected_rules = move || catalogue().ok().and_then(|c| c.program(&fields.program.get()).cloned());
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let credential = match fields.credential() {
+        let credential = match stored.with_value(|editing| fields.credential(editing.as_ref())) {
             Ok(credential) => credential,
             Err(why) => return error.set(Some(why)),
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            let saved = async { Store::open().await?.create(personal_scope(), &credential).await }.await;
-            match saved {
-                Ok(_) => navigate("/portfolio", Default::default()),
-                Err(err) => error.set(Some(err.to_string())),
+            let saved = async {
+                let store = Store::open().await?;
+                match id {
+                    Some(id) => store.update(id, &credential).await,
+                    None => store.create(personal_scope(), &credential).await.map(|_| ()),
+                }
+            }
+            .await;
+            match (saved, notice) {
+                (Ok(()), Some(notice)) => notice.set(Some(Ok("Saved on this device".to_string()))),
+                (Ok(()), None) => navigate("/portfolio", Default::default()),
+                (Err(err), _) => error.set(Some(err.to_string())),
             }
         });
     };
     let programs = catalogue().map(|c| c.programs.clone()).unwrap_or_default();
     view! {
-        <section data-section="portfolio">
-            <nav class="breadcrumb"><A href="/portfolio">"Portfolio"</A></nav>
-            <h1>"Add a credential"</h1>
             <form class="card" on:submit=submit novalidate>
                 <div class="field">
                     <label for="credential-program">"Program"</label>
@@ -187,10 +252,11 @@ pub fn NewCredentialPage() -> impl IntoView {
                     <input id="credential-number" type="text" bind:value=fields.number />
                 </div>
                 <div class="toolbar">
-                    <button class="button" type="submit">"Add credential"</button>
+                    <button class="button" type="submit">
+                        {if id.is_some() { "Save changes" } else { "Add credential" }}
+                    </button>
                 </div>
                 {move || error.get().map(|why| view! { <p class="notice danger" role="alert">{why}</p> })}
             </form>
-        </section>
     }
 }

@@ -1,7 +1,8 @@
 //! The Portfolio section: CE entries (quick entry, list, each entry's page with its history),
-//! credentials with their progress, certificates, transcripts and CSV exports, and portfolio
-//! items. The rules and the arithmetic are core's (`benchmate_core::portfolio`); these
-//! components load the records, call core, and show the result.
+//! credentials with their progress and their own edit pages, certificates, transcripts and
+//! CSV exports, and portfolio items with their attachments. The rules and the arithmetic are
+//! core's (`benchmate_core::portfolio`); these components load the records, call core, and
+//! show the result.
 
 mod ce_form;
 mod ce_list;
@@ -9,8 +10,12 @@ mod ce_page;
 mod certificate;
 mod credential_card;
 mod credential_form;
+mod credential_page;
+mod delete;
 mod home;
 mod image;
+mod item_card;
+mod item_form;
 mod items;
 mod progress;
 mod transcript;
@@ -18,6 +23,7 @@ mod transcript;
 pub use ce_list::CeListPage;
 pub use ce_page::{CeEntryPage, NewCePage};
 pub use credential_form::NewCredentialPage;
+pub use credential_page::CredentialPage;
 pub use home::PortfolioPage;
 pub use items::ItemsPage;
 pub use transcript::TranscriptPage;
@@ -53,6 +59,20 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Reads a record id from a route parameter.
 pub fn parse_id(text: &str) -> Option<RecordId> {
     text.parse().ok()
+}
+
+/// The record a page shows and its typed body, read again after every write: `id` is the
+/// record's id (from the route), `None` when it is not a valid one. `Ok(None)` means the
+/// record is not on this device; a deleted record is returned (its page offers the undo).
+pub async fn load_record<T: benchmate_core::record::RecordBody>(
+    id: Option<RecordId>,
+) -> Result<Option<(Record, T)>, StoreError> {
+    let Some(id) = id else { return Ok(None) };
+    let Some(record) = Store::open().await?.get(id).await? else {
+        return Ok(None);
+    };
+    let body = record.body::<T>().map_err(StoreError::from)?;
+    Ok(Some((record, body)))
 }
 
 /// Everything the rule engine needs, read from the store in one go.

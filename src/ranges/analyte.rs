@@ -1,5 +1,5 @@
 //! One analyte's page: what it is (synonyms, LOINC, specimen), the patient, the intervals
-//! that apply, and "flag a result".
+//! that apply, "flag a result", and the lab's own intervals with their editor.
 //!
 //! The page is built once per analyte: a store write (saving a call from this page, or the
 //! lab's table changing in another tab) swaps the book under the same components, so what
@@ -15,6 +15,7 @@ use leptos_router::hooks::use_params_map;
 use super::book::use_book;
 use super::flag::FlagCard;
 use super::intervals::IntervalsCard;
+use super::lab_intervals::LabIntervalsCard;
 use super::patient::PatientFields;
 
 #[component]
@@ -47,6 +48,9 @@ pub fn AnalytePage() -> impl IntoView {
                 }.into_any(),
                 Some(Some(analyte)) => {
                     let patient = RwSignal::new(Patient::default());
+                    let (conditions, gestation) = current.with_untracked(|book| {
+                        book.as_ref().map_or((Vec::new(), false), |b| (b.conditions(&analyte.id), b.uses_gestation(&analyte.id)))
+                    });
                     let names = analyte.abbreviations.iter().chain(&analyte.synonyms).cloned().collect::<Vec<_>>().join(", ");
                     view! {
                         <h1>{analyte.name.clone()}</h1>
@@ -56,9 +60,10 @@ pub fn AnalytePage() -> impl IntoView {
                             <dt>"Specimen"</dt><dd>{analyte.specimen.clone()}</dd>
                         </dl>
                         {move || lab_error.get().map(|why| view! { <p class="notice danger" role="alert">{why}</p> })}
-                        <PatientFields patient=patient />
+                        <PatientFields patient=patient conditions=conditions gestation=gestation />
                         <IntervalsCard book=book analyte=analyte.clone() patient=patient />
-                        <FlagCard book=book analyte=analyte patient=patient />
+                        <FlagCard book=book analyte=analyte.clone() patient=patient />
+                        <LabIntervalsCard analyte=analyte />
                     }.into_any()
                 }
             }}

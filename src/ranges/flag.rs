@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::call_form::{CallForm, CallPrefill};
 use crate::settings::use_preferences;
+use crate::widgets::QuantityField;
 
 /// The unit picker's choice that reveals a free unit field.
 const OTHER: &str = "other";
@@ -68,9 +69,13 @@ fn evaluate(book: &RangeBook, analyte: &Analyte, text: &str, unit: &str, patient
 pub fn FlagCard(book: Signal<Arc<RangeBook>>, analyte: Analyte, patient: RwSignal<Patient>) -> impl IntoView {
     let prefs = use_preferences();
     let start_unit = preferred_unit(&analyte, prefs.with_untracked(|p| p.unit_system)).to_string();
-    let units: Vec<String> = analyte.units().map(str::to_string).collect();
+    let units: Vec<(String, String)> = analyte
+        .units()
+        .map(|u| (u.to_string(), u.to_string()))
+        .chain(std::iter::once((OTHER.to_string(), "other unit...".to_string())))
+        .collect();
     let text = RwSignal::new(String::new());
-    let picked = RwSignal::new(start_unit.clone());
+    let picked = RwSignal::new(start_unit);
     let other = RwSignal::new(String::new());
     let calling = RwSignal::new(false);
     let unit = move || {
@@ -97,27 +102,18 @@ pub fn FlagCard(book: Signal<Arc<RangeBook>>, analyte: Analyte, patient: RwSigna
     view! {
         <div class="card flag-card">
             <h2>"Flag a result"</h2>
-            <div class="field">
-                <label for="flag-value">"Result"</label>
-                <div class="quantity">
-                    <input
-                        id="flag-value"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        prop:value=text
-                        aria-invalid=move || matches!(outcome.get(), Outcome::Invalid(_)).to_string()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    />
-                    <label class="visually-hidden" for="flag-unit">"Unit of the result"</label>
-                    <select id="flag-unit" on:change=move |ev| picked.set(event_target_value(&ev))>
-                        {units.into_iter().map(|u| {
-                            let selected = u == start_unit;
-                            view! { <option value=u.clone() selected=selected>{u.clone()}</option> }
-                        }).collect_view()}
-                        <option value=OTHER>"other unit..."</option>
-                    </select>
-                </div>
-            </div>
+            <QuantityField
+                id="flag-value".to_string()
+                label="Result".to_string()
+                unit_label="Unit of the result".to_string()
+                unit_id="flag-unit".to_string()
+                units=units
+                value=text
+                on_input=Callback::new(move |typed| text.set(typed))
+                unit=picked
+                on_unit=Callback::new(move |chosen| picked.set(chosen))
+                invalid=Signal::derive(move || matches!(outcome.get(), Outcome::Invalid(_)))
+            />
             <Show when=move || picked.get() == OTHER>
                 <div class="field">
                     <label for="flag-unit-other">"Unit (UCUM or as written: mg/dL, umol/L, mEq/L)"</label>

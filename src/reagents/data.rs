@@ -2,8 +2,8 @@
 //! the local store (lab scope), with the body ids the screens link by, and today's date.
 
 use benchmate_core::qc::{ControlLot, QcResult};
-use benchmate_core::reagents::{LotVerification, Reagent};
-use benchmate_core::record::Record;
+use benchmate_core::reagents::{ExpiryThresholds, LotVerification, Reagent};
+use benchmate_core::record::{Record, RecordId};
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use benchmate_core::reagents::Lot;
@@ -16,6 +16,8 @@ pub struct Inventory {
     pub reagents: Vec<(Record, Reagent)>,
     pub lots: Vec<(Record, Lot)>,
     pub verifications: Vec<(Record, LotVerification)>,
+    /// The lab's expiry alert thresholds and the record holding them (none yet: defaults).
+    pub thresholds: (Option<RecordId>, ExpiryThresholds),
 }
 
 impl Inventory {
@@ -28,6 +30,7 @@ impl Inventory {
             reagents,
             lots: store.list::<Lot>().await?,
             verifications: store.list::<LotVerification>().await?,
+            thresholds: lab_thresholds(&store).await?,
         })
     }
 
@@ -62,6 +65,14 @@ impl Inventory {
             .filter(|(_, v)| v.new_lot_id == lot_id)
             .max_by_key(|(_, v)| v.performed_at)
     }
+}
+
+/// The lab's expiry alert thresholds and the record holding them (none yet: the defaults).
+pub async fn lab_thresholds(store: &Store) -> Result<(Option<RecordId>, ExpiryThresholds), StoreError> {
+    let stored = store.list::<ExpiryThresholds>().await?;
+    Ok(ExpiryThresholds::of_lab(
+        stored.into_iter().map(|(record, thresholds)| (record.id(), thresholds)),
+    ))
 }
 
 /// The QC records, read at once.

@@ -1,5 +1,6 @@
-//! Lots by effective expiry: expired, today, within 7 and within 30 days. The home page shows
-//! it too, so what expires soon is the first thing a tech sees.
+//! Lots by effective expiry: expired, today, and within the lab's two alert thresholds (7 and
+//! 30 days unless the lab set others). The home page shows it too, so what expires soon is
+//! the first thing a tech sees.
 
 use benchmate_core::reagents::{lots_by_expiry, ExpiryBucket, ExpiryThresholds};
 use leptos::prelude::*;
@@ -25,12 +26,12 @@ pub fn ExpiringLots(#[prop(optional)] all: bool) -> impl IntoView {
         revision().track();
         Inventory::load()
     });
-    let thresholds = ExpiryThresholds::default();
     view! {
         <Suspense fallback=|| ()>
             {move || inventory.get().map(|loaded| match loaded {
                 Err(err) => view! { <p class="notice warn">{format!("Lots are not available: {err}")}</p> }.into_any(),
                 Ok(inventory) => {
+                    let thresholds = inventory.thresholds.1;
                     let lots = inventory.lot_bodies();
                     let groups = lots_by_expiry(&inventory.reagent_bodies(), &lots, today(), thresholds);
                     let shown: Vec<_> = groups

@@ -6,6 +6,7 @@ mod audit;
 mod camera;
 mod chart;
 mod data;
+mod establish;
 mod expiring;
 mod field;
 mod lot;
@@ -14,6 +15,7 @@ mod overview;
 mod qc;
 mod reagent;
 mod receive;
+mod thresholds;
 mod verify;
 
 pub use expiring::ExpiringLots;

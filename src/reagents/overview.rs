@@ -9,6 +9,7 @@ use super::audit::DateRangeExport;
 use super::data::{today, Inventory};
 use super::expiring::ExpiringLots;
 use super::lot_row::LotRow;
+use super::thresholds::ThresholdsSettings;
 use crate::store::revision;
 
 #[component]
@@ -52,6 +53,7 @@ pub fn ReagentsPage() -> impl IntoView {
                     Ok(inv) => stock(&inv).into_any(),
                 })}
             </Suspense>
+            <ThresholdsSettings />
             <DateRangeExport />
         </section>
     }

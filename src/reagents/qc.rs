@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::chart::LeveyJenningsSvg;
 use super::data::{new_id, now, QcData};
+use super::establish::EstablishTarget;
 use super::field::{number, TextField};
 use crate::store::{lab_scope, revision, Store};
 
@@ -228,7 +229,7 @@ fn Charts(data: QcData, pair: Pair) -> impl IntoView {
     let violations = check_run(&[], &observations(&data, &pair));
     data.controls
         .iter()
-        .filter_map(|(_, control)| {
+        .filter_map(|(record, control)| {
             let target = control.target(&analyte, &analyser)?;
             let results: Vec<QcResult> = data
                 .results
@@ -244,7 +245,12 @@ fn Charts(data: QcData, pair: Pair) -> impl IntoView {
                 Ok(chart) if chart.points.is_empty() => {
                     view! { <p class="muted">{format!("{title}: no results yet.")}</p> }.into_any()
                 }
-                Ok(chart) => view! { <LeveyJenningsSvg chart=chart title=title /> }.into_any(),
+                Ok(chart) => view! {
+                    <LeveyJenningsSvg chart=chart title=title />
+                    <EstablishTarget record=record.id() control=control.clone() analyte=analyte.clone()
+                        analyser=analyser.clone() results=results violations=violations.clone() />
+                }
+                .into_any(),
                 Err(err) => view! { <p class="notice warn">{format!("{title}: {err}")}</p> }.into_any(),
             })
         })

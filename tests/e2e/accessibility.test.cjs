@@ -7,7 +7,8 @@ const { startServer, launchBrowser, phoneContext } = require("./harness.cjs");
 const PATHS = [
   "/", "/calculators", "/calculators/crcl-cockcroft-gault", "/convert", "/ranges", "/ranges/potassium", "/ranges/calls",
   "/ranges/lab", "/reagents", "/reagents/receive", "/reagents/qc", "/reagents/items/new", "/portfolio", "/portfolio/ce",
-  "/portfolio/ce/new", "/portfolio/credentials/new", "/portfolio/items", "/portfolio/transcript/none", "/settings",
+  "/portfolio/ce/new", "/portfolio/credentials/new", "/portfolio/credentials/none", "/portfolio/items",
+  "/portfolio/transcript/none", "/settings",
 ];
 
 for (const colorScheme of ["light", "dark"]) {

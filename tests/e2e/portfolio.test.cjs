@@ -1,6 +1,7 @@
 // The portfolio offline, as a technician would use it: add an ASCP credential, log a CE course
 // with a photographed certificate, see the ASCP progress move, reload offline, find it all
-// again, fix a typo and restore it from the history, and read the transcript.
+// again, fix a typo and restore it from the history, and read the transcript; then edit and
+// delete the credential, and add, edit and delete a competency with an attachment.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -135,6 +136,77 @@ test("CE entry with a certificate offline counts toward ASCP and is on the trans
     assert.match(transcript, /Sources/);
     const appended = await page.waitForSelector(".certificates img.certificate-thumb");
     await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, appended);
+
+    // Edit the credential: the stored cycle end is kept (not re-suggested), a bad cycle is
+    // refused with a message and stores nothing, a good edit shows on the home page.
+    await page.tap("nav >> text=Portfolio");
+    await page.tap(`${card} >> text=Edit or delete`);
+    await page.waitForURL(/\/portfolio\/credentials\/[0-9a-f-]{36}$/);
+    const credentialUrl = page.url();
+    assert.equal(await page.inputValue("#credential-start"), "2025-01-01");
+    assert.equal(await page.inputValue("#credential-end"), "2027-12-31");
+    await page.fill("#credential-end", "2024-06-30");
+    await page.tap("button:text-is('Save changes')");
+    await page.waitForSelector("[role=alert] >> text=/cycle end 2024-06-30 is before cycle start 2025-01-01/");
+    await page.fill("#credential-label", "MLS(ASCP) renewal");
+    await page.fill("#credential-end", "2027-06-30");
+    await page.tap("button:text-is('Save changes')");
+    await page.waitForSelector("h1:text-is('MLS(ASCP) renewal')");
+    await page.waitForSelector("text=Saved on this device");
+    assert.match(await page.textContent(".record-history"), /2027-06-30/);
+    await page.tap("nav >> text=Portfolio");
+    await page.waitForSelector(`${card} h2:text-is('MLS(ASCP) renewal')`);
+    assert.match(await page.textContent(card), /cycle 2025-01-01 to 2027-06-30/);
+    assert.match(await page.textContent(`${card} .credential-total`), /1\.5 points of 36 points/);
+
+    // Delete it after a second tap, see it gone, then undo the delete from its page.
+    await page.goto(credentialUrl);
+    await page.tap("button:text-is('Delete this credential')");
+    await page.tap("button:text-is('Yes, delete')");
+    await page.waitForSelector("text=This credential was deleted.");
+    await page.tap("nav >> text=Portfolio");
+    await page.waitForSelector("text=/Add a credential \\(MLS\\(ASCP\\)/");
+    assert.equal(await page.$(card), null);
+    await page.goto(credentialUrl);
+    await page.tap("button:text-is('Undo delete')");
+    await page.waitForSelector("button:text-is('Delete this credential')");
+    await page.tap("nav >> text=Portfolio");
+    await page.waitForSelector(`${card} h2:text-is('MLS(ASCP) renewal')`);
+
+    // A competency with an attachment, edited, then deleted.
+    await page.tap("a:text-is('Competencies and more')");
+    await page.waitForURL("**/portfolio/items");
+    await page.selectOption("#item-kind", "competency");
+    await page.fill("#item-main", "Gram stain");
+    await page.fill("#item-second", "K. Lee");
+    await page.fill("#item-third", "Microbiology supervisor");
+    await page.fill("#item-date", "2026-02-01");
+    await page.setInputFiles("#item-attachment", {
+      name: "sign-off.png",
+      mimeType: "image/png",
+      buffer: stripedPng(300, 200),
+    });
+    await page.waitForSelector("text=/Attachments stored on this device/");
+    await page.tap("button:text-is('Save item')");
+    await page.waitForSelector("text=Saved on this device");
+    const item = ".entry-list li:has-text('Competency: Gram stain')";
+    await page.waitForSelector(item);
+    assert.match(await page.textContent(item), /Assessor\s*K\. Lee\s*Assessor's role\s*Microbiology supervisor/);
+    const attached = await page.waitForSelector(`${item} img.certificate-thumb`);
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, attached);
+    await page.tap(`${item} >> text=Edit or delete`);
+    await page.waitForURL(/\/portfolio\/items\?edit=[0-9a-f-]{36}$/);
+    assert.equal(await page.inputValue("#item-second"), "K. Lee");
+    await page.fill("#item-second", "");
+    await page.tap("button:text-is('Save changes')");
+    await page.waitForSelector("[role=alert] >> text=assessor is required");
+    await page.fill("#item-second", "R. Patel");
+    await page.tap("button:text-is('Save changes')");
+    await page.waitForSelector(`${item} >> text=R. Patel`);
+    await page.tap("button:text-is('Delete this item')");
+    await page.tap("button:text-is('Yes, delete')");
+    await page.waitForSelector("text=This item was deleted.");
+    await page.waitForSelector("text=No items yet.");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
 // Reference ranges at the bench: find potassium with "K", flag a critical result for an adult,
-// log the call, and find the call again offline; a lab's own table imported with one bad row.
+// log the call, and find the call again offline; a lab's own table imported with one bad row,
+// then edited on the analyte's page; a condition (fasting) choosing its own interval.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -120,6 +121,56 @@ test("a lab table with one bad row: the report names the line, the good rows win
     await page.fill("#patient-age", "5");
     await page.waitForSelector(".intervals >> text=3.4 to 4.7 mmol/L");
     assert.match(await page.textContent(".intervals"), /Shown: Benchmate default, verify locally/);
+
+    // The lab's rows are edited on the page: they are listed, a children's row is added.
+    const card = ".lab-intervals-card";
+    assert.match(await page.textContent(card), /Reference interval: 3\.6 to 5\.0 mmol\/L \(any, 18y and older\)/);
+    assert.match(await page.textContent(card), /Critical limits: below 2\.5 or above 6\.0 mmol\/L/);
+    await page.tap("text=Add an interval");
+    await page.fill("#interval-age-to", "18y");
+    await page.fill("#interval-low", "3.3");
+    await page.fill("#interval-high", "4.8");
+    await page.tap("text=Save interval");
+    await page.waitForSelector(`${card} [role=alert] >> text=missing source`);
+    await page.fill("#interval-source", "Our lab 2026 (paediatric study)");
+    await page.tap("text=Save interval");
+    await page.waitForSelector("text=Saved: the lab has 3 interval(s) of its own for this analyte.");
+    await page.waitForSelector(".intervals >> text=3.3 to 4.8 mmol/L");
+    assert.match(await page.textContent(".intervals"), /Shown: the lab's own interval/);
+    // An overlapping row is refused with the row it overlaps, and nothing is stored.
+    await page.tap("text=Add an interval");
+    await page.fill("#interval-age-from", "50y");
+    await page.fill("#interval-low", "3.5");
+    await page.fill("#interval-high", "5.3");
+    await page.fill("#interval-source", "Our lab 2026");
+    await page.tap("text=Save interval");
+    await page.waitForSelector(`${card} [role=alert] >> text=/overlaps the lab's row for reference, any, 18y and older/`);
+    await page.tap(`${card} >> text=Cancel`);
+    // Changing the critical row: 6.1 is then below the lab's new limit of 6.5.
+    await page.tap(`${card} li:has-text('Critical limits') >> text=Change`);
+    assert.equal(await page.inputValue("#interval-high"), "6");
+    await page.fill("#interval-high", "6.5");
+    await page.tap("text=Save interval");
+    await page.waitForSelector(`${card} >> text=below 2.5 or above 6.5 mmol/L`);
+    await page.fill("#patient-age", "45");
+    await page.waitForSelector(".flag-text:text-is('high')");
+    // Removing the children's row brings the default back, and the history says what changed.
+    await page.tap(`${card} li:has-text('under 18y') >> text=Remove`);
+    await page.waitForSelector("text=Saved: the lab has 2 interval(s) of its own for this analyte.");
+    await page.fill("#patient-age", "5");
+    await page.waitForSelector(".intervals >> text=3.4 to 4.7 mmol/L");
+    await page.tap(`${card} summary:text-is("History of the lab's intervals")`);
+    await page.waitForSelector(`${card} .history-entry`);
+    assert.match(await page.textContent(`${card} .record-history`), /intervals/);
+
+    // A condition the analyte's rows name is offered: fasting glucose has its own interval.
+    await page.goto(`${server.url}/ranges/glucose`);
+    await page.fill("#patient-age", "45");
+    await page.waitForSelector(".intervals >> text=/70 to 140 mg\\/dL|3\\.9 to 7\\.8 mmol\\/L/");
+    await page.selectOption("#patient-condition", "fasting");
+    await page.waitForSelector(".intervals >> text=/70 to 99 mg\\/dL|3\\.9 to 5\\.5 mmol\\/L/");
+    assert.match(await page.textContent(".intervals"), /fasting/);
+    assert.equal(await page.$("#patient-gestation"), null);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

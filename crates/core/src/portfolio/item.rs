@@ -26,6 +26,38 @@ pub enum PublicationKind {
     Other,
 }
 
+impl PublicationKind {
+    pub const ALL: [PublicationKind; 4] = [
+        PublicationKind::Article,
+        PublicationKind::Poster,
+        PublicationKind::Presentation,
+        PublicationKind::Other,
+    ];
+
+    /// The stored name (as serde writes it), also the form's option value.
+    pub fn id(self) -> &'static str {
+        match self {
+            PublicationKind::Article => "article",
+            PublicationKind::Poster => "poster",
+            PublicationKind::Presentation => "presentation",
+            PublicationKind::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PublicationKind> {
+        PublicationKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PublicationKind::Article => "Article",
+            PublicationKind::Poster => "Poster",
+            PublicationKind::Presentation => "Presentation",
+            PublicationKind::Other => "Other",
+        }
+    }
+}
+
 /// The fields particular to each kind of item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -131,6 +163,56 @@ impl PortfolioItem {
             ItemDetails::Rotation { department, .. } => format!("Rotation: {department}"),
             ItemDetails::QualityImprovement { title, .. } => format!("QI project: {title}"),
             ItemDetails::Publication { title, .. } => format!("Publication: {title}"),
+        }
+    }
+
+    /// The item's particulars beyond its headline, as (label, value) lines for a list.
+    pub fn detail_lines(&self) -> Vec<(&'static str, String)> {
+        let mut lines = Vec::new();
+        let mut add = |label: &'static str, value: &Option<String>| {
+            if let Some(value) = value {
+                lines.push((label, value.clone()));
+            }
+        };
+        match &self.details {
+            ItemDetails::Competency {
+                assessor,
+                assessor_role,
+                ..
+            } => {
+                add("Assessor", &Some(assessor.clone()));
+                add("Assessor's role", assessor_role);
+            }
+            ItemDetails::Training {
+                direction: TrainingDirection::Given,
+                with,
+                ..
+            } => add("Trainees", with),
+            ItemDetails::Training { with, .. } => add("Trainer", with),
+            ItemDetails::Rotation { site, .. } => add("Site", site),
+            ItemDetails::QualityImprovement { role, outcome, .. } => {
+                add("Role", role);
+                add("Outcome", outcome);
+            }
+            ItemDetails::Publication {
+                publication_kind,
+                venue,
+                authors,
+                ..
+            } => {
+                add("Kind", &Some(publication_kind.label().to_string()));
+                add("Where", venue);
+                add("Authors", authors);
+            }
+        }
+        lines
+    }
+
+    /// The item's date or dates as a person reads them.
+    pub fn dates_text(&self) -> String {
+        match self.end_date {
+            Some(end) if end != self.date => format!("{} to {end}", self.date),
+            _ => self.date.to_string(),
         }
     }
 
@@ -264,6 +346,56 @@ mod tests {
             day("2026-04-01"),
         );
         check(talk, &["title is required"]);
+    }
+
+    #[test]
+    fn detail_lines_show_what_the_headline_leaves_out() {
+        let check_lines = |details: ItemDetails, expect: &[(&str, &str)]| {
+            let item = PortfolioItem::new(details, day("2026-01-01"));
+            let got = item.detail_lines();
+            let got: Vec<(&str, &str)> = got.iter().map(|(l, v)| (*l, v.as_str())).collect();
+            assert_eq!(got, expect);
+        };
+        check_lines(
+            ItemDetails::Competency {
+                procedure_or_instrument: "Gram stain".to_string(),
+                assessor: "K. Lee".to_string(),
+                assessor_role: Some("Supervisor".to_string()),
+            },
+            &[("Assessor", "K. Lee"), ("Assessor's role", "Supervisor")],
+        );
+        check_lines(
+            ItemDetails::Training {
+                direction: TrainingDirection::Received,
+                topic: "Cobas".to_string(),
+                with: None,
+            },
+            &[],
+        );
+        check_lines(
+            ItemDetails::Publication {
+                publication_kind: PublicationKind::Presentation,
+                title: "Delta checks".to_string(),
+                venue: Some("ASCLS".to_string()),
+                authors: None,
+            },
+            &[("Kind", "Presentation"), ("Where", "ASCLS")],
+        );
+        for kind in PublicationKind::ALL {
+            let json = serde_json::to_string(&kind).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", kind.id()));
+            assert_eq!(PublicationKind::from_id(kind.id()), Some(kind));
+        }
+        let mut rotation = PortfolioItem::new(
+            ItemDetails::Rotation {
+                department: "Chemistry".to_string(),
+                site: None,
+            },
+            day("2026-02-01"),
+        );
+        assert_eq!(rotation.dates_text(), "2026-02-01");
+        rotation.end_date = Some(day("2026-02-28"));
+        assert_eq!(rotation.dates_text(), "2026-02-01 to 2026-02-28");
     }
 
     #[test]

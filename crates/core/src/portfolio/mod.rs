@@ -16,6 +16,7 @@ pub mod entry;
 pub mod error;
 pub mod export;
 pub mod item;
+pub mod item_form;
 mod max_flow;
 pub mod requirements;
 pub mod rules;
@@ -33,7 +34,8 @@ pub use engine::{evaluate, evaluate_portfolio, CycleEvaluation, EntryOutcome, Ex
 pub use entry::CeEntry;
 pub use error::{PortfolioError, Problems};
 pub use export::{portfolio_csv, transcript_csv};
-pub use item::{ItemDetails, PortfolioItem};
+pub use item::{ItemDetails, PortfolioItem, PublicationKind};
+pub use item_form::{ItemFields, ItemKind};
 pub use requirements::{Contribution, RequirementKind, RequirementStatus};
 pub use rules::ProgramRules;
 pub use standing::{Standing, Timing, WarningPolicy};

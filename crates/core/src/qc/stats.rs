@@ -40,7 +40,7 @@ impl fmt::Display for StatsError {
         match self {
             StatsError::TooFewRuns { have, need } => write!(
                 f,
-                "{have} results are not enough to establish a mean and SD: at least {need} runs are needed"
+                "{have} in-control runs are not enough to establish a mean and SD: at least {need} are needed"
             ),
             StatsError::NotANumber { index } => {
                 write!(f, "result {} is not a finite number", index + 1)

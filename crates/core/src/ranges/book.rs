@@ -104,6 +104,27 @@ impl RangeBook {
         lab.chain(defaults).collect()
     }
 
+    /// The conditions (`fasting`, `pregnancy`, ...) that some row of the analyte is for,
+    /// sorted: what the patient's condition field offers on that analyte's page.
+    pub fn conditions(&self, analyte_id: &str) -> Vec<String> {
+        let mut conditions: Vec<String> = self
+            .rows(analyte_id)
+            .into_iter()
+            .filter_map(|shown| shown.interval.condition.clone())
+            .collect();
+        conditions.sort();
+        conditions.dedup();
+        conditions
+    }
+
+    /// True when some row of the analyte is for a gestational age at birth, so the page
+    /// asks for one.
+    pub fn uses_gestation(&self, analyte_id: &str) -> bool {
+        self.rows(analyte_id)
+            .iter()
+            .any(|shown| shown.interval.gestation.is_some())
+    }
+
     /// The full citation for a row's source key; a lab's free-text source is returned as is.
     pub fn source_text<'a>(&'a self, source: &'a str) -> &'a str {
         self.sources.get(source).map_or(source, String::as_str)
@@ -136,6 +157,35 @@ impl RangeBook {
             }),
             // The lab's own reason is the one to show when the default does not help either.
             Err(lab_reason) => from_default().map_err(|_| lab_reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ranges::{validate_csv, ImportMode};
+
+    #[test]
+    fn the_conditions_and_gestation_an_analyte_page_asks_for() {
+        let header = "analyte,category,sex,age_from,age_to,gest_from,gest_to,condition,low,high,unit,source,note\n";
+        let rows = "bilirubin-total,reference,any,,7d,,37,,1,12,mg/dL,Our lab,preterm\n\
+                    potassium,reference,any,18y,,,,dialysis,3.5,5.5,mmol/L,Our lab,\n";
+        let lab = validate_csv(&format!("{header}{rows}"), None, RangeBook::bundled().catalogue())
+            .accept(ImportMode::AllOrNothing)
+            .expect("clean file");
+        let book = RangeBook::new(load_defaults(), Some(lab));
+        for (analyte, conditions, gestation) in [
+            ("glucose", vec!["fasting"], false),
+            ("hemoglobin", vec!["pregnancy"], false),
+            ("lh", vec!["follicular", "luteal", "ovulatory", "postmenopausal"], false),
+            ("potassium", vec!["dialysis"], false),
+            ("sodium", vec![], false),
+            ("bilirubin-total", vec![], true),
+            ("no-such-analyte", vec![], false),
+        ] {
+            assert_eq!(book.conditions(analyte), conditions, "{analyte}");
+            assert_eq!(book.uses_gestation(analyte), gestation, "{analyte}");
         }
     }
 }

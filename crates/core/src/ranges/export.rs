@@ -84,6 +84,12 @@ fn interval_cells(i: &Interval) -> [Cell; 13] {
     ]
 }
 
+/// An interval's values as the import reads them, in [`INTERVAL_COLUMNS`] order, unquoted:
+/// what an edit form starts from.
+pub(crate) fn interval_texts(i: &Interval) -> [String; 13] {
+    interval_cells(i).map(|cell| cell.raw().to_string())
+}
+
 fn csv_row(out: &mut String, cells: &[Cell]) {
     let cells: Vec<String> = cells.iter().map(Cell::csv).collect();
     write_row(out, &cells);

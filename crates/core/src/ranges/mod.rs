@@ -17,6 +17,7 @@ pub mod csv;
 pub mod export;
 pub mod flag;
 pub mod import;
+pub mod lab_edit;
 pub mod lab_record;
 pub mod model;
 pub mod normalize;
@@ -40,12 +41,13 @@ pub use flag::{
     UnitConverter,
 };
 pub use import::{revalidate, validate_csv, validate_json};
+pub use lab_edit::{edit_lab_analyte, IntervalEdit, IntervalFields};
 pub use lab_record::{plan_import, ImportPlan, LabAnalyteRanges};
 pub use model::{Analyte, Category, GestationRange, Interval, Provenance, Section, Sex};
 pub use preferred::{interval_in_unit, preferred_unit};
 pub use report::{ImportMode, ImportRefused, ImportReport, LabTable, Location, Problem, TableKind};
 pub use row_error::RowError;
 pub use search::{Hit, SearchIndex};
-pub use select::{select_interval, NoMatch, Patient, PatientSex};
+pub use select::{parse_gestation_weeks, select_interval, NoMatch, Patient, PatientSex, GESTATION_WEEKS};
 pub use synthetic::synthetic_analytes;
 pub use ucum_converter::UcumConverter;

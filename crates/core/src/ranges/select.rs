@@ -71,6 +71,27 @@ impl Patient {
     }
 }
 
+/// The gestational ages at birth, in completed weeks, a patient field accepts: from the
+/// limit of viability to well past term. Anything outside is a typing slip.
+pub const GESTATION_WEEKS: std::ops::RangeInclusive<u32> = 20..=45;
+
+/// Reads the gestational-age field: empty is unknown, otherwise whole weeks within
+/// [`GESTATION_WEEKS`], or the reason it is not.
+pub fn parse_gestation_weeks(text: &str) -> Result<Option<u32>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (low, high) = (GESTATION_WEEKS.start(), GESTATION_WEEKS.end());
+    match text.parse::<u32>() {
+        Ok(weeks) if GESTATION_WEEKS.contains(&weeks) => Ok(Some(weeks)),
+        Ok(weeks) => Err(format!(
+            "Gestational age: {weeks} weeks is outside {low} to {high} completed weeks."
+        )),
+        Err(_) => Err(format!("Gestational age: '{text}' is not a whole number of weeks.")),
+    }
+}
+
 /// Why no interval of a category applies to the patient.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoMatch {
@@ -195,4 +216,33 @@ pub fn select_interval<'a>(
             )
         })
         .ok_or(NoMatch::NotDefined { category })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gestational_age_field() {
+        for (text, expect) in [
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("37", Ok(Some(37))),
+            (" 20 ", Ok(Some(20))),
+            ("45", Ok(Some(45))),
+            (
+                "19",
+                Err("Gestational age: 19 weeks is outside 20 to 45 completed weeks."),
+            ),
+            (
+                "46",
+                Err("Gestational age: 46 weeks is outside 20 to 45 completed weeks."),
+            ),
+            ("36.5", Err("Gestational age: '36.5' is not a whole number of weeks.")),
+            ("-3", Err("Gestational age: '-3' is not a whole number of weeks.")),
+            ("term", Err("Gestational age: 'term' is not a whole number of weeks.")),
+        ] {
+            assert_eq!(parse_gestation_weeks(text), expect.map_err(str::to_string), "{text:?}");
+        }
+    }
 }

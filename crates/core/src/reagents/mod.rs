@@ -1,4 +1,5 @@
-//! Reagents and their lots: expiry, status lifecycle, inventory views and new-lot verification.
+//! Reagents and their lots: expiry and the lab's alert thresholds, status lifecycle, inventory
+//! views and new-lot verification.
 //!
 //! Everything here is pure: callers pass "today" or "now" in, and get values back to show or
 //! store. The store keeps the records and their history; these functions hold the rules.
@@ -7,6 +8,7 @@ mod audit;
 mod expiry;
 mod lifecycle;
 mod model;
+mod settings;
 mod verification;
 mod views;
 
@@ -19,6 +21,7 @@ pub use audit::{audit_csv, audit_rows, AuditRow};
 pub use expiry::{effective_expiry, expiry_bucket, ExpiryBucket, ExpiryThresholds};
 pub use lifecycle::{LotError, LotStatus, Transition, TransitionRequest};
 pub use model::{Lot, LotFieldError, Reagent};
+pub use settings::{ThresholdError, MAX_THRESHOLD_DAYS};
 pub use verification::{
     AcceptanceLimit, LotVerification, SampleJudgement, SampleKind, SignOff, VerificationError, VerificationOutcome,
     VerificationSample,
