@@ -65,3 +65,20 @@ pub fn attachment_row(attachment: &Attachment) -> JsValue {
 pub fn attachment_from_row(row: &JsValue) -> Option<Attachment> {
     serde_json::from_str(&text(row, "json")?).ok()
 }
+
+pub fn mutation_from_row(row: &JsValue) -> Option<Mutation> {
+    serde_json::from_str(&text(row, "json")?).ok()
+}
+
+/// The `meta` key of a scope's pull cursor.
+pub fn cursor_key(scope: &benchmate_core::record::Scope) -> String {
+    format!("cursor:{scope}")
+}
+
+pub fn cursor_row(key: &str, cursor: u64) -> JsValue {
+    object(&[("key", key.into()), ("json", cursor.to_string().into())])
+}
+
+pub fn cursor_from_row(row: &JsValue) -> Option<u64> {
+    text(row, "json")?.parse().ok()
+}
