@@ -46,9 +46,15 @@ thread_local! {
 /// Signals owned by a root that is never dropped, so no screen that reads them first can
 /// dispose them when it closes (the same reason as the store's `revision()`).
 fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
+    // `Owner::new_root` also makes the new root the current owner; put the caller's back,
+    // or the component that happened to read the signal first would lose its context.
+    let caller = Owner::current();
     let owner = Owner::new_root(None);
     let value = owner.with(make);
     std::mem::forget(owner);
+    if let Some(caller) = caller {
+        caller.set();
+    }
     value
 }
 
