@@ -54,6 +54,11 @@ impl From<StoreError> for SyncError {
 pub async fn run(account: &Account) -> Result<(), SyncError> {
     let store = Store::open().await?;
     let api = Api::new(&account.server, Some(account.token.clone()));
+    // Records another tab made in a local scope before it learnt of the sign-in are adopted
+    // here, so nothing is left behind unsynced.
+    if let Some(adoption) = account.adoption() {
+        store.adopt(&adoption, account.user().as_ref()).await?;
+    }
     push_all(&store, &api).await?;
     for scope in account.pulled_scopes() {
         pull_scope(&store, &api, account, &scope).await?;

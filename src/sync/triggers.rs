@@ -54,6 +54,15 @@ pub fn start() {
         request_sync(false);
     });
     window_event_listener_untyped("offline", move |_| state.online.set(false));
+    // Another tab signed in or out, or chose another lab: follow it, so records made here go
+    // to the same scopes.
+    window_event_listener_untyped("storage", move |_| {
+        let account = super::account::load();
+        if state.account.with_untracked(|current| *current != account) {
+            session::use_account_scopes(account.as_ref());
+            state.account.set(account);
+        }
+    });
     let _ = set_interval_with_handle(
         move || {
             if visible() {

@@ -57,6 +57,23 @@ test("a record made offline on one device reaches the other; a conflict is resol
     await stranger.tap("#sync-sign-in");
     await stranger.waitForSelector("[role=alert] >> text=Wrong email or password.");
     assert.equal(await stranger.locator(".sync-indicator").count(), 0);
+    // A server that does not answer says so.
+    await stranger.fill("#sync-server", "http://127.0.0.1:9");
+    await stranger.tap("#sync-sign-in");
+    await stranger.waitForSelector("[role=alert] >> text=/cannot be reached/");
+    await stranger.fill("#sync-server", server.url);
+    // Guessing passwords is stopped by the server's limit, and the form says how long to wait.
+    await stranger.fill("#sync-email", "nobody@lab.example");
+    let limited = false;
+    for (let attempt = 0; attempt < 8 && !limited; attempt++) {
+      await stranger.tap("#sync-sign-in");
+      await stranger.waitForSelector("#sync-sign-in:not([disabled])");
+      await stranger.waitForTimeout(300);
+      limited = /too many sign-in attempts: wait \d+ (seconds|minutes) and try again/.test(
+        await stranger.textContent(".sign-in"),
+      );
+    }
+    assert.ok(limited, "the sixth failed sign-in for one account is refused with a wait");
 
     const a = await signedInPhone(browser, server.url, errors);
     const b = await signedInPhone(browser, server.url, errors);
