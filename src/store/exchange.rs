@@ -75,11 +75,15 @@ impl Database {
                 }
             }
         }
-        let keys = outbox.get_all_keys(None, None)?.await?;
-        let entries = outbox.get_all(None, None)?.await?;
-        for (key, row) in keys.iter().zip(entries.iter()) {
-            if let Some(adopted) = rows::mutation_from_row(row).and_then(|m| adoption.adopt_mutation(&m)) {
-                outbox.put(&rows::outbox_row(&adopted), Some(key))?.await?;
+        // A record and its outbox entries always share a scope (they are written together), so
+        // when no record moved no entry needs to, and the outbox is not read at all.
+        if moved > 0 {
+            let keys = outbox.get_all_keys(None, None)?.await?;
+            let entries = outbox.get_all(None, None)?.await?;
+            for (key, row) in keys.iter().zip(entries.iter()) {
+                if let Some(adopted) = rows::mutation_from_row(row).and_then(|m| adoption.adopt_mutation(&m)) {
+                    outbox.put(&rows::outbox_row(&adopted), Some(key))?.await?;
+                }
             }
         }
         let mut device = load_device(&meta).await?;
