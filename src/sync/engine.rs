@@ -54,6 +54,7 @@ impl From<StoreError> for SyncError {
 pub async fn run(account: &Account) -> Result<(), SyncError> {
     let store = Store::open().await?;
     let api = Api::new(&account.server, Some(account.token.clone()));
+    let account = &refresh_labs(&api, account).await?;
     // Records another tab made in a local scope before it learnt of the sign-in are adopted
     // here, so nothing is left behind unsynced.
     if let Some(adoption) = account.adoption() {
@@ -64,6 +65,33 @@ pub async fn run(account: &Account) -> Result<(), SyncError> {
         pull_scope(&store, &api, account, &scope).await?;
     }
     Ok(())
+}
+
+/// Asks the server which labs the user belongs to now: a lab added since sign-in appears in
+/// Settings, and a lab the user was removed from is no longer pulled (it would be refused).
+async fn refresh_labs(api: &Api, account: &Account) -> Result<Account, SyncError> {
+    let me = api.me().await?;
+    if me.labs == account.labs {
+        return Ok(account.clone());
+    }
+    // Start from the account as it is now, not as the run began: the user may have picked
+    // another lab, or signed out, meanwhile (then nothing is saved).
+    let Some(current) = sync_state().account.get_untracked() else {
+        return Ok(account.clone());
+    };
+    if current.token != account.token {
+        return Ok(account.clone());
+    }
+    let updated = Account {
+        labs: me.labs,
+        ..current
+    };
+    if let Err(why) = super::account::save(&updated) {
+        web_sys::console::warn_1(&format!("Benchmate: the lab list was not kept: {why}").into());
+    }
+    super::session::use_account_scopes(Some(&updated));
+    sync_state().account.set(Some(updated.clone()));
+    Ok(updated)
 }
 
 async fn push_all(store: &Store, api: &Api) -> Result<(), SyncError> {
