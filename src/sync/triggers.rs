@@ -119,11 +119,11 @@ pub fn request_sync(manual: bool) {
     state.progress.set(None);
     spawn_local(async move {
         let result = engine::run(&account).await;
-        finish(result).await;
+        finish(result, &account.token).await;
     });
 }
 
-async fn finish(result: Result<(), SyncError>) {
+async fn finish(result: Result<(), SyncError>, token: &str) {
     let state = sync_state();
     if let Ok(store) = Store::open().await {
         state.pending.set(store.pending_changes().await.unwrap_or(0));
@@ -137,6 +137,11 @@ async fn finish(result: Result<(), SyncError>) {
             state.last_error.set(None);
             state.last_synced.set(Some(now()));
         }
+        // The user signed out (or in again) while this run was under way: its outcome is moot.
+        Err(_)
+            if state
+                .account
+                .with_untracked(|a| a.as_ref().map(|a| a.token.as_str()) != Some(token)) => {}
         Err(SyncError::Api(ApiError::Unauthorized(_))) => {
             session::forget(Some(
                 "The server ended this device's session (signed out everywhere, or it expired). \
