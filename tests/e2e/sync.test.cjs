@@ -139,6 +139,18 @@ test("a record made offline on one device reaches the other; a conflict is resol
       assert.equal(await device.page.locator(conflict).count(), 0);
       assert.match(await device.page.textContent(".sync-indicator"), /^Synced$/);
     }
+
+    // "Sign out everywhere" on A ends B's session too; B says so at its next sync and keeps
+    // every record.
+    await a.page.goto(`${server.url}/settings`);
+    await a.page.tap("#sync-sign-out-everywhere");
+    await a.page.waitForSelector("#sync-sign-in");
+    assert.equal(await a.page.locator(".sync-indicator").count(), 0);
+    await b.page.goto(`${server.url}/settings`);
+    await b.page.waitForSelector("[role=alert] >> text=/The server ended this device's session/");
+    await b.page.waitForSelector("#sync-sign-in");
+    await b.page.goto(`${server.url}${entryPath}`);
+    await b.page.waitForSelector("h1:text-is('Transfusion reactions II')");
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
