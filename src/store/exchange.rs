@@ -3,7 +3,7 @@
 //! applying a pulled page together with its cursor.
 
 use benchmate_core::record::{Hlc, Record, Scope, UserId};
-use benchmate_core::sync::{merge_pulled, Adoption, Cursor, Mutation, Outbox, OutboxError, PullPage};
+use benchmate_core::sync::{is_local_scope, merge_pulled, Adoption, Cursor, Mutation, Outbox, OutboxError, PullPage};
 use idb::{Query, TransactionMode, TransactionResult};
 use wasm_bindgen::JsValue;
 
@@ -75,33 +75,47 @@ impl Database {
                 }
             }
         }
+        let mut device = load_device(&meta).await?;
         // A record and its outbox entries always share a scope (they are written together), so
         // when no record moved no entry needs to, and the outbox is not read at all.
         if moved > 0 {
             let keys = outbox.get_all_keys(None, None)?.await?;
             let entries = outbox.get_all(None, None)?.await?;
             for (key, row) in keys.iter().zip(entries.iter()) {
-                if let Some(adopted) = rows::mutation_from_row(row).and_then(|m| adoption.adopt_mutation(&m)) {
-                    outbox.put(&rows::outbox_row(&adopted), Some(key))?.await?;
+                if let Some(mut adopted) = rows::mutation_from_row(row).and_then(|m| adoption.adopt_mutation(&m)) {
+                    // A moved entry goes to the end of the queue with a new number: the server
+                    // may already have applied later numbers of this device (pushed while this
+                    // entry waited in a local scope) and would skip the old one as a replay.
+                    // Its writes keep their stamps, so this changes no merge.
+                    adopted.seq = device.next_seq;
+                    device.next_seq += 1;
+                    outbox.delete(Query::from(key.clone()))?.await?;
+                    outbox.add(&rows::outbox_row(&adopted), None)?.await?;
                 }
             }
         }
-        let mut device = load_device(&meta).await?;
         device.user = user.map(|u| u.to_string());
         meta.put(&rows::device_row(&device), None)?.await?;
         commit(tx, "adopting this device's records").await?;
         Ok(moved)
     }
 
-    /// The oldest `max` outbox entries as a push, with this device's id.
+    /// The oldest `max` outbox entries that may be pushed (those in local scopes wait for
+    /// adoption), with this device's id.
     pub async fn outbox_batch(
         &self,
         max: u32,
     ) -> Result<(benchmate_core::record::DeviceId, Vec<Mutation>), StoreError> {
         let tx = self.db.transaction(&[OUTBOX, META], TransactionMode::ReadOnly)?;
         let device = load_device(&tx.object_store(META)?).await?;
-        let entries = tx.object_store(OUTBOX)?.get_all(None, Some(max))?.await?;
-        Ok((device.id, entries.iter().filter_map(rows::mutation_from_row).collect()))
+        let entries = tx.object_store(OUTBOX)?.get_all(None, None)?.await?;
+        let batch = entries
+            .iter()
+            .filter_map(rows::mutation_from_row)
+            .filter(|m| !is_local_scope(&m.scope))
+            .take(max as usize)
+            .collect();
+        Ok((device.id, batch))
     }
 
     /// Drops the outbox entries the server acknowledged (seq up to `up_to`), in one
@@ -124,10 +138,13 @@ impl Database {
             pending.iter().map(|(_, m)| m.clone()).collect(),
         );
         let result = match outbox.acknowledge(up_to) {
-            Ok(dropped) => {
+            Ok(_) => {
+                let mut dropped = 0;
                 for (key, mutation) in &pending {
-                    if mutation.seq <= up_to {
+                    // Entries in local scopes were not sent, whatever their number.
+                    if mutation.seq <= up_to && !is_local_scope(&mutation.scope) {
                         outbox_store.delete(Query::from(key.clone()))?.await?;
+                        dropped += 1;
                     }
                 }
                 Acknowledged::Dropped(dropped)

@@ -19,6 +19,12 @@ pub fn local_lab_scope() -> Scope {
     Scope::Lab(LabId::new("local").expect("\"local\" is a valid lab id"))
 }
 
+/// Whether `scope` is one of the local scopes, which are never pushed: their changes wait in
+/// the outbox until the records are adopted into an account's scope.
+pub fn is_local_scope(scope: &Scope) -> bool {
+    *scope == local_personal_scope() || *scope == local_lab_scope()
+}
+
 /// Where local records go once the device is signed in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Adoption {
@@ -33,13 +39,14 @@ impl Adoption {
     /// The scope a record in `scope` moves to, or `None` when it stays (it is not local, or
     /// it is a lab record and no lab is followed).
     pub fn target(&self, scope: &Scope) -> Option<Scope> {
-        if *scope == local_personal_scope() {
+        let target = if *scope == local_personal_scope() {
             Some(self.personal.clone())
         } else if *scope == local_lab_scope() {
             self.lab.clone()
         } else {
             None
-        }
+        };
+        target.filter(|target| target != scope)
     }
 
     /// The record in its new scope, or `None` when it stays.
@@ -104,8 +111,16 @@ mod tests {
         check(&with_lab, "personal:local", Some("personal:u-1"));
         check(&with_lab, "lab:local", Some("lab:l-9"));
         check(&without_lab, "lab:local", None);
+        let to_local = Adoption {
+            personal: local_personal_scope(),
+            lab: Some(local_lab_scope()),
+        };
+        check(&to_local, "personal:local", None);
+        check(&to_local, "lab:local", None);
         check(&with_lab, "personal:u-2", None);
         check(&with_lab, "lab:l-3", None);
+        assert!(is_local_scope(&scope("lab:local")) && is_local_scope(&scope("personal:local")));
+        assert!(!is_local_scope(&scope("lab:l-3")) && !is_local_scope(&scope("personal:u-1")));
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod mutation;
 mod outbox;
 mod protocol;
 
-pub use adopt::{local_lab_scope, local_personal_scope, Adoption};
+pub use adopt::{is_local_scope, local_lab_scope, local_personal_scope, Adoption};
 pub use apply::{apply_mutation, classify_seq, merge_pulled, Applied, ApplyError, SeqStatus};
 pub use client::{changes, referenced_attachments, retry_delay_secs, SyncStatus};
 pub use mutation::Mutation;
