@@ -67,6 +67,11 @@ async fn signing_in_adopts_local_records_with_their_outbox_entries() {
     // Acknowledging past the waiting lab entry's number leaves it in the outbox.
     assert_eq!(store.acknowledge(3).await.unwrap(), Acknowledged::Dropped(1));
     assert_eq!(store.pending_changes().await.unwrap(), 1);
+    assert_eq!(
+        store.pushable_changes().await.unwrap(),
+        0,
+        "nothing is shown as waiting to be sent"
+    );
 
     // Following a lab moves the lab record and its entry; adopting again moves nothing more.
     let following = Adoption {
@@ -78,6 +83,7 @@ async fn signing_in_adopts_local_records_with_their_outbox_entries() {
     assert_eq!(store.adopt(&following, Some(&user)).await.unwrap(), 0);
     let (_, batch) = store.outbox_batch(10).await.unwrap();
     assert_eq!(pushable(batch), [("lab:l-7".to_string(), 4)]);
+    assert_eq!(store.pushable_changes().await.unwrap(), 1);
 
     // New records go to the account's scopes, and writes name the user as author.
     set_account_scopes(Some(scope("personal:u-1")), Some(scope("lab:l-7")));

@@ -202,6 +202,13 @@ impl Database {
         Ok(applied)
     }
 
+    /// How many outbox entries a push would send (those in local scopes wait for adoption).
+    pub async fn pushable_count(&self) -> Result<u32, StoreError> {
+        let tx = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let entries = tx.object_store(OUTBOX)?.get_all(None, None)?.await?;
+        Ok(entries.iter().filter(|row| !rows::outbox_row_is_local(row)).count() as u32)
+    }
+
     /// Where the last applied pull of `scope` ended ([`Cursor::START`] if never).
     pub async fn cursor(&self, scope: &Scope) -> Result<Cursor, StoreError> {
         let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;

@@ -200,6 +200,12 @@ impl Store {
         Ok(applied)
     }
 
+    /// How many changes the next sync would send: the outbox, less the changes that wait in
+    /// local scopes until their records are adopted (a lab record while no lab is followed).
+    pub async fn pushable_changes(&self) -> Result<u32, StoreError> {
+        self.db.pushable_count().await
+    }
+
     /// Where the next pull of `scope` starts.
     pub async fn cursor(&self, scope: &Scope) -> Result<Cursor, StoreError> {
         self.db.cursor(scope).await

@@ -120,7 +120,7 @@ async fn push_all(store: &Store, api: &Api) -> Result<(), SyncError> {
             }
             Acknowledged::Dropped(_) => {}
         }
-        state.pending.set(store.pending_changes().await?);
+        state.pending.set(store.pushable_changes().await?);
     }
     Ok(())
 }

@@ -77,7 +77,7 @@ pub fn start() {
         revision().track();
         spawn_local(async move {
             let pending = match Store::open().await {
-                Ok(store) => store.pending_changes().await.unwrap_or(0),
+                Ok(store) => store.pushable_changes().await.unwrap_or(0),
                 Err(_) => 0,
             };
             state.pending.set(pending);
@@ -126,7 +126,7 @@ pub fn request_sync(manual: bool) {
 async fn finish(result: Result<(), SyncError>, token: &str) {
     let state = sync_state();
     if let Ok(store) = Store::open().await {
-        state.pending.set(store.pending_changes().await.unwrap_or(0));
+        state.pending.set(store.pushable_changes().await.unwrap_or(0));
     }
     state.syncing.set(false);
     state.progress.set(None);

@@ -18,18 +18,18 @@ function admin(data, args, input = "") {
   return execFileSync(process.env.BENCHMATE_BIN, [...args, "--data", data], { input, encoding: "utf8" });
 }
 
-/** Opens the app on a new phone and signs in; resolves to the page. */
-async function signedInPhone(browser, url, errors) {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  page.on("pageerror", (err) => errors.push(String(err)));
+/** Opens the app on a new phone (or `existing`) and signs in; resolves to the page. */
+async function signedInPhone(browser, url, errors, email = EMAIL, existing = null) {
+  const context = existing ? existing.context : await phoneContext(browser);
+  const page = existing ? existing.page : await context.newPage();
+  if (!existing) page.on("pageerror", (err) => errors.push(String(err)));
   await page.goto(`${url}/settings`);
   // The server address defaults to the app's own.
   assert.equal(await page.inputValue("#sync-server"), url);
-  await page.fill("#sync-email", EMAIL);
+  await page.fill("#sync-email", email);
   await page.fill("#sync-password", PASSWORD);
   await page.tap("#sync-sign-in");
-  await page.waitForSelector(`.signed-in-as >> text=${EMAIL}`);
+  await page.waitForSelector(`.signed-in-as >> text=${email}`);
   await page.waitForSelector(".sync-indicator[data-status=synced]");
   return { context, page };
 }
@@ -151,6 +151,52 @@ test("a record made offline on one device reaches the other; a conflict is resol
     await b.page.waitForSelector("#sync-sign-in");
     await b.page.goto(`${server.url}${entryPath}`);
     await b.page.waitForSelector("h1:text-is('Transfusion reactions II')");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
+test("a lab record made before signing in moves into the lab and reaches another member", async () => {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), "benchmate-sync-lab-"));
+  const OSEI = "osei@lab.example";
+  for (const email of [EMAIL, OSEI]) admin(data, ["user", "add", email], `${PASSWORD}\n`);
+  admin(data, ["lab", "add", "Core Lab"]);
+  for (const email of [EMAIL, OSEI]) admin(data, ["lab", "add-member", "Core Lab", email]);
+  const server = await startServer({ dataDir: data });
+  const browser = await launchBrowser();
+  const errors = [];
+  try {
+    // Before any account: a critical call goes into this phone's own lab log.
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(`${server.url}/ranges/potassium`);
+    await page.fill("#patient-age", "45");
+    await page.fill("#flag-value", "6.8");
+    await page.waitForSelector(".flag-text >> text=critical high");
+    await page.tap("#log-call");
+    await page.fill("#call-notified-name", "Dr. Amara Osei");
+    await page.fill("#call-notified-role", "physician");
+    await page.check("#call-read-back");
+    await page.fill("#call-caller", "J. Rivera, MLS");
+    await page.fill("#call-accession", "A-2026-0042");
+    await page.tap("#save-call");
+    await page.waitForSelector("text=Saved in the lab's call log");
+
+    // Signing in keeps it on the device; following the lab moves it into the lab and sends it.
+    const rivera = await signedInPhone(browser, server.url, errors, EMAIL, { context, page });
+    await rivera.page.check("label:has-text('Core Lab') input[name=sync-lab]");
+    await openSynced(rivera.page, server.url, "/settings");
+    assert.match(await rivera.page.textContent(".sync-indicator"), /^Synced$/);
+
+    // Another member of the lab follows it and finds the call in the lab's log.
+    const osei = await signedInPhone(browser, server.url, errors, OSEI);
+    await osei.page.check("label:has-text('Core Lab') input[name=sync-lab]");
+    await openSynced(osei.page, server.url, "/ranges/calls");
+    await osei.page.waitForSelector(".call-list >> text=Potassium 6.8 mmol/L");
+    assert.match(await osei.page.textContent(".call-list"), /Dr\. Amara Osei \(physician\), read back/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
