@@ -17,6 +17,7 @@ pub mod records;
 pub mod settings;
 mod shell;
 pub mod store;
+pub mod sync;
 mod widgets;
 
 use leptos::prelude::*;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
         let _ = store::Store::open().await;
         let _ = store::persistence::request_persistence().await;
     });
+    sync::start();
     view! {
         <Router>
             <shell::Shell update=update>

@@ -1,4 +1,4 @@
-//! The Settings screen: units, date format, theme and the lab's name.
+//! The Settings screen: units, date format, theme, the lab's name, data and sync.
 
 use benchmate_core::prefs::{DateFormat, Preferences, Theme, UnitSystem};
 use leptos::prelude::*;
@@ -54,10 +54,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted">"Settings are saved on this device as you change them."</p>
             </div>
             <super::data::DataCard />
-            <h2>"Sync"</h2>
-            <div class="card">
-                <p>"Benchmate works fully on this device. Signing in to your lab's Benchmate server, to share lab data and back up your portfolio, is not available in this version yet."</p>
-            </div>
+            <h2 id="sync">"Sync"</h2>
+            <crate::sync::SyncSettings />
         </section>
     }
 }

@@ -25,6 +25,7 @@ pub fn Shell(update: AppUpdate, children: Children) -> impl IntoView {
                     "Benchmate"
                 </A>
                 <span class="lab-name">{lab_name}</span>
+                <crate::sync::SyncIndicator />
                 // The unit converter is needed mid-task anywhere, so it is one tap from every screen.
                 <A href="/convert" attr:class="header-action">
                     <svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">

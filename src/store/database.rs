@@ -21,7 +21,7 @@ pub const META: &str = "meta";
 pub const ATTACHMENTS: &str = "attachments";
 
 pub struct Database {
-    db: idb::Database,
+    pub(super) db: idb::Database,
 }
 
 impl Database {

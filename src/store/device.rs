@@ -1,7 +1,9 @@
 //! This device's identity for sync: its id, its next sequence number and its clock, and the
 //! local scopes records use before any account exists.
 
-use benchmate_core::record::{DeviceId, LabId, RecordId, Scope, Stamp, UserId};
+use std::cell::RefCell;
+
+use benchmate_core::record::{DeviceId, RecordId, Scope, Stamp, UserId};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
@@ -34,14 +36,31 @@ impl DeviceState {
     }
 }
 
-/// The personal scope of records made with no account (`personal:local`); signing in adopts them.
-pub fn personal_scope() -> Scope {
-    Scope::Personal(UserId::new("local").expect("a valid id"))
+thread_local! {
+    /// The scopes new records get: the signed-in user's and the followed lab's, set by sync.
+    static ACCOUNT_SCOPES: RefCell<(Option<Scope>, Option<Scope>)> = const { RefCell::new((None, None)) };
 }
 
-/// The lab scope of lab records made before the device follows a lab (`lab:local`).
+/// Tells the store which scopes new records go to: the signed-in user's personal scope and
+/// the followed lab's (`None` for no account, or no lab followed).
+pub fn set_account_scopes(personal: Option<Scope>, lab: Option<Scope>) {
+    ACCOUNT_SCOPES.with(|scopes| *scopes.borrow_mut() = (personal, lab));
+}
+
+/// The scope of a new personal record: the signed-in user's, or `personal:local` with no
+/// account (signing in adopts those).
+pub fn personal_scope() -> Scope {
+    ACCOUNT_SCOPES
+        .with(|scopes| scopes.borrow().0.clone())
+        .unwrap_or_else(benchmate_core::sync::local_personal_scope)
+}
+
+/// The scope of a new lab record: the followed lab's, or `lab:local` while the device
+/// follows no lab (following one adopts those).
 pub fn lab_scope() -> Scope {
-    Scope::Lab(LabId::new("local").expect("a valid id"))
+    ACCOUNT_SCOPES
+        .with(|scopes| scopes.borrow().1.clone())
+        .unwrap_or_else(benchmate_core::sync::local_lab_scope)
 }
 
 pub fn now_millis() -> u64 {

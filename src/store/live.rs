@@ -28,9 +28,15 @@ thread_local! {
 /// route, leaving that route would dispose the signal and every live list after it would
 /// stop updating. A root owner that is never dropped keeps it alive.
 fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
+    // `Owner::new_root` also makes the new root the current owner; put the caller's back,
+    // or the component that happened to read the signal first would lose its context.
+    let caller = Owner::current();
     let owner = Owner::new_root(None);
     let value = owner.with(make);
     std::mem::forget(owner);
+    if let Some(caller) = caller {
+        caller.set();
+    }
     value
 }
 

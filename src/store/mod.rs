@@ -13,12 +13,14 @@
 mod database;
 mod device;
 mod error;
+mod exchange;
 mod live;
 mod rows;
 
 pub use database::VERSION as SCHEMA_VERSION;
-pub use device::{lab_scope, personal_scope};
+pub use device::{lab_scope, personal_scope, set_account_scopes};
 pub use error::StoreError;
+pub use exchange::{Acknowledged, PageApplied};
 pub use live::revision;
 pub use live::{health, StoreHealth};
 pub mod persistence;
@@ -27,8 +29,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use benchmate_core::record::{
-    Attachment, Backup, Change, ContentHash, EditContext, ImportReport, Record, RecordBody, RecordId, Scope,
+    Attachment, Backup, Change, ContentHash, DeviceId, EditContext, ImportReport, Record, RecordBody, RecordId, Scope,
+    UserId,
 };
+use benchmate_core::sync::{Adoption, Cursor, Mutation, PullPage};
 
 use database::Database;
 
@@ -163,5 +167,47 @@ impl Store {
     /// How many changes wait in the outbox for the next sync.
     pub async fn pending_changes(&self) -> Result<u32, StoreError> {
         self.db.outbox_len().await
+    }
+
+    /// Signing in: moves the records made with no account (and their outbox entries) into
+    /// the account's scopes, and names `user` as the author of later writes (`None` when
+    /// signing out). One transaction; returns how many records moved.
+    pub async fn adopt(&self, adoption: &Adoption, user: Option<&UserId>) -> Result<usize, StoreError> {
+        let moved = self.db.adopt(adoption, user).await?;
+        if moved > 0 {
+            live::announce_write();
+        }
+        Ok(moved)
+    }
+
+    /// The oldest `max` changes waiting to be pushed, and this device's id.
+    pub async fn outbox_batch(&self, max: u32) -> Result<(DeviceId, Vec<Mutation>), StoreError> {
+        self.db.outbox_batch(max).await
+    }
+
+    /// Drops the outbox entries the server has acknowledged, up to seq `up_to`.
+    pub async fn acknowledge(&self, up_to: u64) -> Result<Acknowledged, StoreError> {
+        self.db.acknowledge(up_to).await
+    }
+
+    /// Merges a pulled page into the store and stores its cursor, in one transaction.
+    /// Bumps `revision()` when a record changed, so open lists show it.
+    pub async fn apply_page(&self, page: &PullPage) -> Result<PageApplied, StoreError> {
+        let applied = self.db.apply_page(page).await?;
+        if applied.changed > 0 {
+            live::announce_write();
+        }
+        Ok(applied)
+    }
+
+    /// How many changes the next sync would send: the outbox, less the changes that wait in
+    /// local scopes until their records are adopted (a lab record while no lab is followed).
+    pub async fn pushable_changes(&self) -> Result<u32, StoreError> {
+        self.db.pushable_count().await
+    }
+
+    /// Where the next pull of `scope` starts.
+    pub async fn cursor(&self, scope: &Scope) -> Result<Cursor, StoreError> {
+        self.db.cursor(scope).await
     }
 }

@@ -40,6 +40,7 @@ pub fn record_from_row(row: &JsValue) -> Option<Record> {
 pub fn outbox_row(mutation: &Mutation) -> JsValue {
     object(&[
         ("record", mutation.record.to_string().into()),
+        ("scope", mutation.scope.to_string().into()),
         ("json", serde_json::to_string(mutation).unwrap_or_default().into()),
     ])
 }
@@ -64,4 +65,32 @@ pub fn attachment_row(attachment: &Attachment) -> JsValue {
 
 pub fn attachment_from_row(row: &JsValue) -> Option<Attachment> {
     serde_json::from_str(&text(row, "json")?).ok()
+}
+
+pub fn mutation_from_row(row: &JsValue) -> Option<Mutation> {
+    serde_json::from_str(&text(row, "json")?).ok()
+}
+
+/// The `meta` key of a scope's pull cursor.
+pub fn cursor_key(scope: &benchmate_core::record::Scope) -> String {
+    format!("cursor:{scope}")
+}
+
+pub fn cursor_row(key: &str, cursor: u64) -> JsValue {
+    object(&[("key", key.into()), ("json", cursor.to_string().into())])
+}
+
+pub fn cursor_from_row(row: &JsValue) -> Option<u64> {
+    text(row, "json")?.parse().ok()
+}
+
+/// Whether an outbox row waits in a local scope, read from its `scope` column without parsing
+/// the mutation (rows written before that column existed are parsed).
+pub fn outbox_row_is_local(row: &JsValue) -> bool {
+    match text(row, "scope") {
+        Some(scope) => scope
+            .parse()
+            .is_ok_and(|scope| benchmate_core::sync::is_local_scope(&scope)),
+        None => mutation_from_row(row).is_some_and(|m| benchmate_core::sync::is_local_scope(&m.scope)),
+    }
 }

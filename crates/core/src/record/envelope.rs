@@ -80,6 +80,14 @@ impl Record {
         &self.scope
     }
 
+    /// The same record in another scope. Only for adopting records that were never synced
+    /// (made on a device before it signed in, in `personal:local` or `lab:local`): no other
+    /// copy of them exists, so no merge can see the scope change. Merge itself still refuses
+    /// two copies of a record in different scopes.
+    pub fn moved_to_scope(&self, scope: Scope) -> Record {
+        Record { scope, ..self.clone() }
+    }
+
     /// The current value of a field; `None` when it was never written or was cleared (null).
     pub fn get(&self, field: &str) -> Option<&Value> {
         self.fields
