@@ -12,6 +12,7 @@ mod pwa;
 mod run;
 mod screenshot;
 mod size;
+mod split;
 mod test;
 #[cfg(test)]
 mod tidy;
