@@ -142,11 +142,12 @@ fn cargo_wasm() -> Result<PathBuf, String> {
 }
 
 fn wasm_opt(tools: &Tools, module: &Path) -> Result<(), String> {
-    // The same level trunk used (index.html said `data-wasm-opt="z"` before the split).
+    // The level trunk used (index.html said `data-wasm-opt="z"` before the split); the
+    // producer and feature notes are of no use to a browser.
     crate::proc::run(
         tools
             .cmd("wasm-opt", &crate::root())
-            .arg("-Oz")
+            .args(["-Oz", "--strip-producers", "--strip-target-features"])
             .arg(module)
             .arg("-o")
             .arg(module),
@@ -255,4 +256,54 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 fn remove(path: &Path) -> Result<(), String> {
     std::fs::remove_file(path).map_err(|err| format!("cannot remove {}: {err}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_placeholder_is_overwritten_everywhere_in_place() {
+        let check = |input: &[u8], expect: &[u8]| {
+            let mut bytes = input.to_vec();
+            replace_same_length(&mut bytes, b"xxxx", b"1a2b");
+            assert_eq!(bytes, expect, "in {:?}", String::from_utf8_lossy(input));
+        };
+        check(b"./__wasm_split-xxxx.js", b"./__wasm_split-1a2b.js");
+        check(b"\0xxxx\0xxxx", b"\x001a2b\x001a2b");
+        check(b"xxxxxx", b"1a2bxx");
+        check(b"xxx", b"xxx");
+        check(b"", b"");
+    }
+
+    #[test]
+    fn the_page_points_at_the_new_files_with_their_integrity() {
+        let dir = std::env::temp_dir().join(format!("benchmate-split-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("app-2.js"), "new js").unwrap();
+        std::fs::write(dir.join("loader-3.js"), "loader").unwrap();
+        let page = r#"<head><script type="module">import init from '/app-1.js';</script><link rel="modulepreload" href="/app-1.js" crossorigin="anonymous" integrity="sha384-old"><link rel="stylesheet" href="/a.css" integrity="sha384-css"></head>"#;
+        let page = point_index_at(page, &[("app-1.js", "app-2.js")], &dir).unwrap();
+        let page = add_modulepreload(&page, "loader-3.js", &dir).unwrap();
+        let sri = |text: &str| {
+            format!(
+                "sha384-{}",
+                base64::engine::general_purpose::STANDARD.encode(Sha384::digest(text))
+            )
+        };
+        assert_eq!(
+            page,
+            format!(
+                r#"<head><script type="module">import init from '/app-2.js';</script><link rel="modulepreload" href="/app-2.js" crossorigin="anonymous" integrity="{}"><link rel="stylesheet" href="/a.css" integrity="sha384-css"><link rel="modulepreload" href="/loader-3.js" crossorigin="anonymous" integrity="{}"></head>"#,
+                sri("new js"),
+                sri("loader")
+            )
+        );
+        assert!(
+            point_index_at(&page, &[("gone-9.js", "x.js")], &dir).is_err(),
+            "a page that does not name trunk's file means the build changed: say so"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
