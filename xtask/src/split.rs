@@ -3,7 +3,7 @@
 //! Trunk has no splitting step, so this does after `trunk build` what cargo-leptos does with
 //! `--split`: the app is built with the `split` feature (index.html), whose build script asks
 //! the linker to keep relocations (`--emit-relocs`); `wasm_split_cli_support` cuts cargo's wasm
-//! at the `#[lazy]` functions (src/sections.rs) into a main module, chunks and a JavaScript
+//! at the split points (src/sections/) into a main module, chunks and a JavaScript
 //! loader; wasm-bindgen then runs on the main module with `--keep-lld-exports` (the chunks link
 //! against those exports) and wasm-opt on every module. The results replace trunk's wasm and
 //! JavaScript in `dist/`, named with content hashes like trunk's files so the server caches

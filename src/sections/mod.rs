@@ -8,23 +8,47 @@
 //! nothing there would serve the chunks.
 //!
 //! One lazy function per section, taking the screen to show, keeps one chunk per section:
-//! the router's `Lazy<Route>` waits for that chunk before it leaves the current screen.
+//! the router's `Lazy<Route>` waits for that chunk before it leaves the current screen. A
+//! chunk that cannot be fetched (offline before the service worker had saved it) shows
+//! `SectionUnavailable` instead of stopping the app.
+
+mod unavailable;
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::{calculators, portfolio, ranges, reagents, settings};
+use unavailable::SectionUnavailable;
 
-/// Awaits a section function with the `split` feature (where it is a lazy loader) and calls
-/// it plainly without.
+/// Why a section could not be shown: only a chunk that failed to load, with the `split` feature.
+#[cfg(feature = "split")]
+type LoadError = wasm_split_helpers::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+type LoadError = std::convert::Infallible;
+
+/// Awaits a section function with the `split` feature (where it loads the chunk first) and
+/// calls it plainly without; a chunk that did not load becomes `SectionUnavailable`.
 macro_rules! load {
     ($call:expr) => {{
         #[cfg(feature = "split")]
         let view = $call.await;
         #[cfg(not(feature = "split"))]
         let view = $call;
-        view
+        view.unwrap_or_else(|_: LoadError| view! { <SectionUnavailable /> }.into_any())
     }};
+}
+
+/// Marks a section function as a split point with the `split` feature: the chunk is named
+/// after the section, its preload function is `__preload_<function>`, and a failed load is an
+/// `Err` (the default would be a panic, which replaces the whole page).
+macro_rules! section {
+    ($chunk:ident, $preload:ident, $item:item) => {
+        #[cfg_attr(
+                            feature = "split",
+                            wasm_split_helpers::wasm_split($chunk, preload(#[doc(hidden)] $preload), fallible)
+                        )]
+        $item
+    };
 }
 
 /// Declares one route type per screen: `Route => section(Screen::Variant), its preload`.
@@ -44,8 +68,9 @@ macro_rules! lazy_routes {
             // Fetches the section's chunk without showing it (the router calls this before
             // navigating), so a slow network shows the old screen until the new one is ready.
             async fn preload() {
+                // A failure shows when the screen is chosen; nothing to do here.
                 #[cfg(feature = "split")]
-                $preload().await;
+                let _ = $preload().await;
             }
         }
     )*};
@@ -60,12 +85,15 @@ pub enum Calculators {
     Converter,
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn calculators_section(screen: Calculators) -> AnyView {
-    match screen {
-        Calculators::List => view! { <calculators::CalculatorsPage /> }.into_any(),
-        Calculators::Calculator => view! { <calculators::CalculatorPage /> }.into_any(),
-        Calculators::Converter => view! { <calculators::ConverterPage /> }.into_any(),
+section! {
+    calculators,
+    __preload_calculators_section,
+    fn calculators_section(screen: Calculators) -> Result<AnyView, LoadError> {
+        Ok(match screen {
+            Calculators::List => view! { <calculators::CalculatorsPage /> }.into_any(),
+            Calculators::Calculator => view! { <calculators::CalculatorPage /> }.into_any(),
+            Calculators::Converter => view! { <calculators::ConverterPage /> }.into_any(),
+        })
     }
 }
 
@@ -80,14 +108,17 @@ pub enum Ranges {
     Analyte,
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn ranges_section(screen: Ranges) -> AnyView {
-    match screen {
-        Ranges::Book => view! { <ranges::RangesPage /> }.into_any(),
-        Ranges::Calls => view! { <ranges::CallsPage /> }.into_any(),
-        Ranges::Call => view! { <ranges::CallPage /> }.into_any(),
-        Ranges::LabTable => view! { <ranges::LabTablePage /> }.into_any(),
-        Ranges::Analyte => view! { <ranges::AnalytePage /> }.into_any(),
+section! {
+    ranges,
+    __preload_ranges_section,
+    fn ranges_section(screen: Ranges) -> Result<AnyView, LoadError> {
+        Ok(match screen {
+            Ranges::Book => view! { <ranges::RangesPage /> }.into_any(),
+            Ranges::Calls => view! { <ranges::CallsPage /> }.into_any(),
+            Ranges::Call => view! { <ranges::CallPage /> }.into_any(),
+            Ranges::LabTable => view! { <ranges::LabTablePage /> }.into_any(),
+            Ranges::Analyte => view! { <ranges::AnalytePage /> }.into_any(),
+        })
     }
 }
 
@@ -103,15 +134,18 @@ pub enum Reagents {
     Qc,
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn reagents_section(screen: Reagents) -> AnyView {
-    match screen {
-        Reagents::Overview => view! { <reagents::ReagentsPage /> }.into_any(),
-        Reagents::Receive => view! { <reagents::ReceivePage /> }.into_any(),
-        Reagents::Reagent => view! { <reagents::ReagentPage /> }.into_any(),
-        Reagents::Lot => view! { <reagents::LotPage /> }.into_any(),
-        Reagents::Verify => view! { <reagents::VerifyPage /> }.into_any(),
-        Reagents::Qc => view! { <reagents::QcPage /> }.into_any(),
+section! {
+    reagents,
+    __preload_reagents_section,
+    fn reagents_section(screen: Reagents) -> Result<AnyView, LoadError> {
+        Ok(match screen {
+            Reagents::Overview => view! { <reagents::ReagentsPage /> }.into_any(),
+            Reagents::Receive => view! { <reagents::ReceivePage /> }.into_any(),
+            Reagents::Reagent => view! { <reagents::ReagentPage /> }.into_any(),
+            Reagents::Lot => view! { <reagents::LotPage /> }.into_any(),
+            Reagents::Verify => view! { <reagents::VerifyPage /> }.into_any(),
+            Reagents::Qc => view! { <reagents::QcPage /> }.into_any(),
+        })
     }
 }
 
@@ -128,23 +162,29 @@ pub enum Portfolio {
     Items,
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn portfolio_section(screen: Portfolio) -> AnyView {
-    match screen {
-        Portfolio::Home => view! { <portfolio::PortfolioPage /> }.into_any(),
-        Portfolio::CeList => view! { <portfolio::CeListPage /> }.into_any(),
-        Portfolio::NewCe => view! { <portfolio::NewCePage /> }.into_any(),
-        Portfolio::CeEntry => view! { <portfolio::CeEntryPage /> }.into_any(),
-        Portfolio::NewCredential => view! { <portfolio::NewCredentialPage /> }.into_any(),
-        Portfolio::Transcript => view! { <portfolio::TranscriptPage /> }.into_any(),
-        Portfolio::Items => view! { <portfolio::ItemsPage /> }.into_any(),
+section! {
+    portfolio,
+    __preload_portfolio_section,
+    fn portfolio_section(screen: Portfolio) -> Result<AnyView, LoadError> {
+        Ok(match screen {
+            Portfolio::Home => view! { <portfolio::PortfolioPage /> }.into_any(),
+            Portfolio::CeList => view! { <portfolio::CeListPage /> }.into_any(),
+            Portfolio::NewCe => view! { <portfolio::NewCePage /> }.into_any(),
+            Portfolio::CeEntry => view! { <portfolio::CeEntryPage /> }.into_any(),
+            Portfolio::NewCredential => view! { <portfolio::NewCredentialPage /> }.into_any(),
+            Portfolio::Transcript => view! { <portfolio::TranscriptPage /> }.into_any(),
+            Portfolio::Items => view! { <portfolio::ItemsPage /> }.into_any(),
+        })
     }
 }
 
-/// Settings has one screen.
-#[cfg_attr(feature = "split", leptos::lazy)]
-fn settings_section() -> AnyView {
-    view! { <settings::SettingsPage /> }.into_any()
+// Settings has one screen.
+section! {
+    settings,
+    __preload_settings_section,
+    fn settings_section() -> Result<AnyView, LoadError> {
+        Ok(view! { <settings::SettingsPage /> }.into_any())
+    }
 }
 
 lazy_routes! {
