@@ -19,6 +19,8 @@ use leptos_router::LazyRoute;
 
 use crate::{calculators, portfolio, ranges, reagents, settings};
 use unavailable::SectionUnavailable;
+#[cfg(feature = "split")]
+use wasm_split_helpers::wasm_split;
 
 /// Why a section could not be shown: only a chunk that failed to load, with the `split` feature.
 #[cfg(feature = "split")]
@@ -43,10 +45,7 @@ macro_rules! load {
 /// `Err` (the default would be a panic, which replaces the whole page).
 macro_rules! section {
     ($chunk:ident, $preload:ident, $item:item) => {
-        #[cfg_attr(
-                            feature = "split",
-                            wasm_split_helpers::wasm_split($chunk, preload(#[doc(hidden)] $preload), fallible)
-                        )]
+        #[cfg_attr(feature = "split", wasm_split($chunk, preload($preload), fallible))]
         $item
     };
 }
