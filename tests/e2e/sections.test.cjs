@@ -43,8 +43,8 @@ test("a first visit fetches no section's chunk, and a chunk that fails to load i
     await context.unroute(CALCULATORS_CHUNK);
     await page.tap("nav >> text=Calculators");
     await page.waitForSelector("main h1:text-is('Calculators')");
-    // With service workers blocked, src/pwa's registration throws (reading `waiting` of
-    // undefined): a separate matter from the chunks, so it is left out here.
+    // Playwright's blocked registration resolves to undefined, which src/pwa reads `waiting`
+    // of; real browsers reject instead. An artifact of the set-up, so it is left out here.
     assert.deepEqual(errors.filter((error) => !error.includes("reading 'waiting'")), []);
   } finally {
     await browser.close();
