@@ -88,9 +88,15 @@ pub fn split_app(tools: &Tools, dist: &Path) -> Result<(), String> {
         build.update(part);
     }
     let build_hash = hex16(&build.finalize());
+    // The loader's name must reach all three, or the main module's import would not match it.
+    if !js.contains(PLACEHOLDER) || !loader.contains(PLACEHOLDER) {
+        return Err("the split outputs no longer name the loader as expected: check wasm_split_cli_support".into());
+    }
     js = js.replace(PLACEHOLDER, &build_hash);
     loader = loader.replace(PLACEHOLDER, &build_hash);
-    replace_same_length(&mut main, PLACEHOLDER.as_bytes(), build_hash.as_bytes());
+    if replace_same_length(&mut main, PLACEHOLDER.as_bytes(), build_hash.as_bytes()) == 0 {
+        return Err("the main wasm does not import the loader by its placeholder name".into());
+    }
 
     let mut written = Vec::new();
     for (path, bytes) in chunks.iter().zip(&chunk_bytes) {
@@ -228,18 +234,22 @@ fn add_modulepreload(page: &str, file: &str, dist: &Path) -> Result<String, Stri
     }
 }
 
-/// Overwrites every occurrence of `from` in `bytes` with `to`, of the same length.
-fn replace_same_length(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+/// Overwrites every occurrence of `from` in `bytes` with `to`, of the same length; returns
+/// how many there were.
+fn replace_same_length(bytes: &mut [u8], from: &[u8], to: &[u8]) -> usize {
     assert_eq!(from.len(), to.len(), "a wasm string cannot change length here");
     let mut at = 0;
+    let mut count = 0;
     while at + from.len() <= bytes.len() {
         if &bytes[at..at + from.len()] == from {
             bytes[at..at + from.len()].copy_from_slice(to);
             at += from.len();
+            count += 1;
         } else {
             at += 1;
         }
     }
+    count
 }
 
 fn hex16(digest: &[u8]) -> String {
@@ -264,16 +274,16 @@ mod tests {
 
     #[test]
     fn a_placeholder_is_overwritten_everywhere_in_place() {
-        let check = |input: &[u8], expect: &[u8]| {
+        let check = |input: &[u8], expect: &[u8], count: usize| {
             let mut bytes = input.to_vec();
-            replace_same_length(&mut bytes, b"xxxx", b"1a2b");
+            assert_eq!(replace_same_length(&mut bytes, b"xxxx", b"1a2b"), count);
             assert_eq!(bytes, expect, "in {:?}", String::from_utf8_lossy(input));
         };
-        check(b"./__wasm_split-xxxx.js", b"./__wasm_split-1a2b.js");
-        check(b"\0xxxx\0xxxx", b"\x001a2b\x001a2b");
-        check(b"xxxxxx", b"1a2bxx");
-        check(b"xxx", b"xxx");
-        check(b"", b"");
+        check(b"./__wasm_split-xxxx.js", b"./__wasm_split-1a2b.js", 1);
+        check(b"\0xxxx\0xxxx", b"\x001a2b\x001a2b", 2);
+        check(b"xxxxxx", b"1a2bxx", 1);
+        check(b"xxx", b"xxx", 0);
+        check(b"", b"", 0);
     }
 
     #[test]
