@@ -14,6 +14,7 @@ pub mod pwa;
 mod ranges;
 mod reagents;
 pub mod records;
+mod sections;
 pub mod settings;
 mod shell;
 pub mod store;
@@ -22,7 +23,8 @@ mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+use sections::*;
 
 /// Mounts the app on the page's `<body>`.
 pub fn mount() {
@@ -46,29 +48,29 @@ pub fn App() -> impl IntoView {
             <shell::Shell update=update>
                 <Routes fallback=shell::NotFound>
                     <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/calculators") view=calculators::CalculatorsPage />
-                    <Route path=path!("/calculators/:id") view=calculators::CalculatorPage />
-                    <Route path=path!("/convert") view=calculators::ConverterPage />
-                    <Route path=path!("/ranges") view=ranges::RangesPage />
-                    <Route path=path!("/ranges/calls") view=ranges::CallsPage />
-                    <Route path=path!("/ranges/calls/:id") view=ranges::CallPage />
-                    <Route path=path!("/ranges/lab") view=ranges::LabTablePage />
-                    <Route path=path!("/ranges/:id") view=ranges::AnalytePage />
-                    <Route path=path!("/reagents") view=reagents::ReagentsPage />
-                    <Route path=path!("/reagents/receive") view=reagents::ReceivePage />
-                    <Route path=path!("/reagents/items/:id") view=reagents::ReagentPage />
-                    <Route path=path!("/reagents/lots/:id") view=reagents::LotPage />
-                    <Route path=path!("/reagents/lots/:id/verify") view=reagents::VerifyPage />
-                    <Route path=path!("/reagents/qc") view=reagents::QcPage />
-                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
-                    <Route path=path!("/portfolio/ce") view=portfolio::CeListPage />
-                    <Route path=path!("/portfolio/ce/new") view=portfolio::NewCePage />
-                    <Route path=path!("/portfolio/ce/:id") view=portfolio::CeEntryPage />
-                    <Route path=path!("/portfolio/credentials/new") view=portfolio::NewCredentialPage />
-                    <Route path=path!("/portfolio/credentials/:id") view=portfolio::CredentialPage />
-                    <Route path=path!("/portfolio/transcript/:id") view=portfolio::TranscriptPage />
-                    <Route path=path!("/portfolio/items") view=portfolio::ItemsPage />
-                    <Route path=path!("/settings") view=settings::SettingsPage />
+                    <Route path=path!("/calculators") view={Lazy::<CalculatorsRoute>::new()} />
+                    <Route path=path!("/calculators/:id") view={Lazy::<CalculatorRoute>::new()} />
+                    <Route path=path!("/convert") view={Lazy::<ConverterRoute>::new()} />
+                    <Route path=path!("/ranges") view={Lazy::<RangesRoute>::new()} />
+                    <Route path=path!("/ranges/calls") view={Lazy::<CallsRoute>::new()} />
+                    <Route path=path!("/ranges/calls/:id") view={Lazy::<CallRoute>::new()} />
+                    <Route path=path!("/ranges/lab") view={Lazy::<LabTableRoute>::new()} />
+                    <Route path=path!("/ranges/:id") view={Lazy::<AnalyteRoute>::new()} />
+                    <Route path=path!("/reagents") view={Lazy::<ReagentsRoute>::new()} />
+                    <Route path=path!("/reagents/receive") view={Lazy::<ReceiveRoute>::new()} />
+                    <Route path=path!("/reagents/items/:id") view={Lazy::<ReagentRoute>::new()} />
+                    <Route path=path!("/reagents/lots/:id") view={Lazy::<LotRoute>::new()} />
+                    <Route path=path!("/reagents/lots/:id/verify") view={Lazy::<VerifyRoute>::new()} />
+                    <Route path=path!("/reagents/qc") view={Lazy::<QcRoute>::new()} />
+                    <Route path=path!("/portfolio") view={Lazy::<PortfolioRoute>::new()} />
+                    <Route path=path!("/portfolio/ce") view={Lazy::<CeListRoute>::new()} />
+                    <Route path=path!("/portfolio/ce/new") view={Lazy::<NewCeRoute>::new()} />
+                    <Route path=path!("/portfolio/ce/:id") view={Lazy::<CeEntryRoute>::new()} />
+                    <Route path=path!("/portfolio/credentials/new") view={Lazy::<NewCredentialRoute>::new()} />
+                    <Route path=path!("/portfolio/credentials/:id") view={Lazy::<CredentialRoute>::new()} />
+                    <Route path=path!("/portfolio/transcript/:id") view={Lazy::<TranscriptRoute>::new()} />
+                    <Route path=path!("/portfolio/items") view={Lazy::<ItemsRoute>::new()} />
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                 </Routes>
             </shell::Shell>
         </Router>

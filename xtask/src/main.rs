@@ -12,6 +12,7 @@ mod pwa;
 mod run;
 mod screenshot;
 mod size;
+mod split;
 mod sync_bench;
 mod test;
 #[cfg(test)]

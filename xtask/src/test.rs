@@ -24,6 +24,19 @@ pub fn test() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    // The release build's own configuration: the sections as split points (src/sections/).
+    proc::run(proc::cmd("cargo", &root).args([
+        "clippy",
+        "-p",
+        "benchmate-app",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "split",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     crate::step("Native tests: core, server (on SQLite), xtask (tidy)");
     proc::run(
