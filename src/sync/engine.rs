@@ -26,6 +26,10 @@ pub enum SyncError {
     Store(StoreError),
     /// The server acknowledged nothing of a batch it accepted.
     Stuck(String),
+    /// The sync code's wasm chunk could not be fetched (offline before the service worker
+    /// had saved it): nothing was sent or received. Only the split build can meet it.
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    Unloaded,
 }
 
 impl std::fmt::Display for SyncError {
@@ -34,6 +38,7 @@ impl std::fmt::Display for SyncError {
             SyncError::Api(err) => write!(f, "{err}"),
             SyncError::Store(err) => write!(f, "{err}"),
             SyncError::Stuck(why) => write!(f, "{why}"),
+            SyncError::Unloaded => write!(f, "The sync code could not be loaded; it will be tried again."),
         }
     }
 }
@@ -48,6 +53,35 @@ impl From<StoreError> for SyncError {
     fn from(err: StoreError) -> SyncError {
         SyncError::Store(err)
     }
+}
+
+/// Runs one sync, from its own wasm chunk with the `split` feature: the start page never
+/// needs the push and pull code, so a first visit does not download it (issue 2's budget).
+pub async fn run_from_chunk(account: Account) -> Result<(), SyncError> {
+    #[cfg(feature = "split")]
+    {
+        match run_split(account).await {
+            Ok(run) => run.await,
+            Err(_) => Err(SyncError::Unloaded),
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        run(&account).await
+    }
+}
+
+/// The split point: a split function cannot be `async`, so it hands back the run's future.
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(sync_engine, fallible)]
+#[allow(clippy::type_complexity)]
+fn run_split(
+    account: Account,
+) -> Result<
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SyncError>>>>,
+    wasm_split_helpers::SplitLoaderError,
+> {
+    Ok(Box::pin(async move { run(&account).await }))
 }
 
 /// Runs one sync for `account`: everything pushed, then everything pulled.

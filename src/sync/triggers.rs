@@ -118,7 +118,7 @@ pub fn request_sync(manual: bool) {
     state.syncing.set(true);
     state.progress.set(None);
     spawn_local(async move {
-        let result = engine::run(&account).await;
+        let result = engine::run_from_chunk(account.clone()).await;
         finish(result, &account.token).await;
     });
 }
