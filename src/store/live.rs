@@ -27,7 +27,7 @@ thread_local! {
 /// reactive owner current at the call, so if the first screen to read `revision()` were a
 /// route, leaving that route would dispose the signal and every live list after it would
 /// stop updating. A root owner that is never dropped keeps it alive.
-fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
+pub(crate) fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
     // `Owner::new_root` also makes the new root the current owner; put the caller's back,
     // or the component that happened to read the signal first would lose its context.
     let caller = Owner::current();

@@ -21,6 +21,7 @@ pub use database::VERSION as SCHEMA_VERSION;
 pub use device::{lab_scope, personal_scope, set_account_scopes};
 pub use error::StoreError;
 pub use exchange::{Acknowledged, PageApplied};
+pub(crate) use live::page_lifetime;
 pub use live::revision;
 pub use live::{health, StoreHealth};
 pub mod persistence;

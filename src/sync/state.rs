@@ -6,6 +6,7 @@ use benchmate_core::sync::{Rejected, SyncStatus};
 use leptos::prelude::*;
 
 use super::account::Account;
+use crate::store::page_lifetime;
 
 /// How far the current pull has come. The server does not say how many changes remain, so
 /// this counts pages and records received; the bar is per page.
@@ -41,21 +42,6 @@ thread_local! {
         rejected: RwSignal::new(Vec::new()),
         progress: RwSignal::new(None),
     });
-}
-
-/// Signals owned by a root that is never dropped, so no screen that reads them first can
-/// dispose them when it closes (the same reason as the store's `revision()`).
-fn page_lifetime<T>(make: impl FnOnce() -> T) -> T {
-    // `Owner::new_root` also makes the new root the current owner; put the caller's back,
-    // or the component that happened to read the signal first would lose its context.
-    let caller = Owner::current();
-    let owner = Owner::new_root(None);
-    let value = owner.with(make);
-    std::mem::forget(owner);
-    if let Some(caller) = caller {
-        caller.set();
-    }
-    value
 }
 
 pub fn sync_state() -> SyncState {
